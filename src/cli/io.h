@@ -1,0 +1,21 @@
+// File input and output for the command line: reading an input (a path or "-" for stdin) with a clear
+// Status when it cannot be read, and writing a result file atomically (a temporary file in the same
+// folder, then rename), so an output file is never left half-written.
+#pragma once
+
+#include <string>
+
+#include "base/status.h"
+
+namespace congvan::cli {
+
+// Reads the whole input. "-" reads stdin. Fails with kNotFound, kIsDirectory or kIo (errno's text).
+Result<std::string> ReadInput(const std::string& path);
+
+// Writes data to path through a temporary file and rename(2). Fails with kIo.
+Status WriteFileAtomically(const std::string& path, const std::string& data);
+
+// Writes to stdout; returns false when stdout is closed (EPIPE): the caller stops quietly.
+bool WriteStdout(const std::string& data);
+
+}  // namespace congvan::cli

@@ -1,0 +1,231 @@
+#include "emit/document_writer.h"
+
+namespace congvan::emit {
+namespace {
+
+void Opt(Writer& w, std::string_view key, const model::OptString& v) {
+  w.Key(key);
+  if (v) {
+    w.String(*v);
+  } else {
+    w.Null();
+  }
+}
+
+void Strings(Writer& w, std::string_view key, const std::vector<std::string>& v) {
+  w.Key(key);
+  w.BeginArray();
+  for (const auto& s : v) w.String(s);
+  w.EndArray();
+}
+
+void WriteDeadline(Writer& w, const model::Deadline& d) {
+  w.BeginObject();
+  w.Key("text");
+  w.String(d.text);
+  Opt(w, "due", d.due);
+  Opt(w, "time", d.time);
+  Opt(w, "repeat", d.repeat);
+  w.Key("line");
+  w.Int(d.line);
+  w.EndObject();
+}
+
+void WriteTasks(Writer& w, const std::vector<model::Task>& tasks) {
+  w.Key("tasks");
+  w.BeginArray();
+  for (const auto& t : tasks) {
+    w.BeginObject();
+    w.Key("text");
+    w.String(t.text);
+    Strings(w, "owners", t.owners);
+    Strings(w, "partners", t.partners);
+    w.Key("deadlines");
+    w.BeginArray();
+    for (const auto& d : t.deadlines) WriteDeadline(w, d);
+    w.EndArray();
+    w.Key("line");
+    w.Int(t.line);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteSection(Writer& w, const model::Section& s) {
+  w.BeginObject();
+  w.Key("id");
+  w.String(s.id);
+  w.Key("path");
+  w.String(s.path);
+  Opt(w, "heading", s.heading);
+  w.Key("text");
+  w.String(s.text);
+  w.Key("line");
+  w.Int(s.line);
+  Strings(w, "owners", s.owners);
+  WriteTasks(w, s.tasks);
+  w.Key("sections");
+  w.BeginArray();
+  for (const auto& c : s.sections) WriteSection(w, c);
+  w.EndArray();
+  w.EndObject();
+}
+
+}  // namespace
+
+void WriteDocument(const model::Document& d, Writer& w) {
+  w.BeginObject();
+  w.Key("schema");
+  w.String(kSchema);
+  w.Key("source");
+  w.BeginObject();
+  w.Key("path");
+  w.String(d.source.path);
+  w.Key("bytes");
+  w.Int(static_cast<long long>(d.source.bytes));
+  w.Key("sha256");
+  w.String(d.source.sha256);
+  w.Key("encoding");
+  w.String(d.source.encoding);
+  w.EndObject();
+  Opt(w, "format", d.format);
+  Opt(w, "kind", d.kind);
+  w.Key("authority");
+  w.BeginObject();
+  Opt(w, "name", d.authority.name);
+  Opt(w, "parent", d.authority.parent);
+  w.Key("inferred");
+  w.Bool(d.authority.inferred);
+  w.Key("line");
+  w.Int(d.authority.line);
+  w.EndObject();
+  Opt(w, "number", d.number);
+  Opt(w, "symbol", d.symbol);
+  Opt(w, "code", d.code);
+  Opt(w, "place", d.place);
+  Opt(w, "date", d.date);
+  Opt(w, "subject", d.subject);
+  Opt(w, "urgency", d.urgency);
+  Opt(w, "secrecy", d.secrecy);
+  w.Key("lines");
+  w.BeginObject();
+  for (const auto& [k, v] : d.lines) {
+    w.Key(k);
+    w.Int(v);
+  }
+  w.EndObject();
+  w.Key("recipients");
+  w.BeginArray();
+  for (const auto& r : d.recipients) w.String(r.text);
+  w.EndArray();
+  w.Key("recipient_lines");
+  w.BeginArray();
+  for (const auto& r : d.recipients) w.Int(r.line);
+  w.EndArray();
+  w.Key("references");
+  w.BeginArray();
+  for (const auto& r : d.references) {
+    w.BeginObject();
+    Opt(w, "kind", r.kind);
+    w.Key("code");
+    w.String(r.code);
+    Opt(w, "date", r.date);
+    Opt(w, "issuer", r.issuer);
+    w.Key("line");
+    w.Int(r.line);
+    w.EndObject();
+  }
+  w.EndArray();
+  Opt(w, "preamble", d.preamble);
+  w.Key("preamble_line");
+  w.Int(d.preamble_line);
+  w.Key("sections");
+  w.BeginArray();
+  for (const auto& s : d.sections) WriteSection(w, s);
+  w.EndArray();
+  w.Key("closing");
+  if (d.closing) {
+    w.BeginObject();
+    w.Key("text");
+    w.String(d.closing->text);
+    w.Key("line");
+    w.Int(d.closing->line);
+    WriteTasks(w, d.closing->tasks);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  WriteTasks(w, d.tasks);
+  w.Key("signature");
+  w.BeginObject();
+  Strings(w, "authority", d.signature.authority);
+  Opt(w, "title", d.signature.title);
+  Opt(w, "name", d.signature.name);
+  w.Key("line");
+  w.Int(d.signature.line);
+  w.EndObject();
+  w.Key("distribution");
+  w.BeginArray();
+  for (const auto& it : d.distribution) {
+    w.BeginObject();
+    w.Key("text");
+    w.String(it.text);
+    w.Key("name");
+    w.String(it.name);
+    Opt(w, "note", it.note);
+    w.Key("line");
+    w.Int(it.line);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("footnotes");
+  w.BeginArray();
+  for (const auto& f : d.footnotes) {
+    w.BeginObject();
+    w.Key("mark");
+    w.String(f.mark);
+    w.Key("text");
+    w.String(f.text);
+    w.Key("line");
+    w.Int(f.line);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("warnings");
+  w.BeginArray();
+  for (const auto& x : d.warnings) {
+    w.BeginObject();
+    w.Key("code");
+    w.String(x.code);
+    w.Key("message");
+    w.String(x.message);
+    w.Key("line");
+    w.Int(x.line);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+void WriteError(const std::string& path, size_t bytes, const Status& status, Writer& w) {
+  w.BeginObject();
+  w.Key("schema");
+  w.String(kSchema);
+  w.Key("source");
+  w.BeginObject();
+  w.Key("path");
+  w.String(path);
+  w.Key("bytes");
+  w.Int(static_cast<long long>(bytes));
+  w.EndObject();
+  w.Key("error");
+  w.BeginObject();
+  w.Key("code");
+  w.String(CodeName(status.code()));
+  w.Key("message");
+  w.String(status.message());
+  w.EndObject();
+  w.EndObject();
+}
+
+}  // namespace congvan::emit

@@ -1,0 +1,305 @@
+#include "grammar/grammar.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "text/fold.h"
+
+namespace congvan::grammar {
+
+std::string_view Match::Group(std::string_view name) const {
+  if (!rule) return {};
+  const auto& names = rule->re->NamedCapturingGroups();
+  auto it = names.find(std::string(name));
+  if (it == names.end() || it->second >= static_cast<int>(groups.size())) return {};
+  return groups[it->second];
+}
+
+size_t Match::Offset(std::string_view text, std::string_view name) const {
+  std::string_view g = name.empty() ? (groups.empty() ? std::string_view() : groups[0]) : Group(name);
+  if (g.data() == nullptr) return std::string_view::npos;
+  return static_cast<size_t>(g.data() - text.data());
+}
+
+class Loader {
+ public:
+  explicit Loader(Grammar* g) : g_(g) {}
+
+  Status Load(const std::vector<SourceFile>& files) {
+    std::vector<std::pair<const SourceFile*, YAML::Node>> docs;
+    // Pass 1: parse every file; collect fragments and lists (they are global).
+    for (const auto& f : files) {
+      YAML::Node doc;
+      try {
+        doc = YAML::Load(std::string(f.text));
+      } catch (const YAML::Exception& e) {
+        return Status(Code::kGrammar, std::string(f.name) + ":" + std::to_string(e.mark.line + 1) +
+                                          ": invalid YAML: " + e.msg);
+      }
+      if (!doc.IsMap()) {
+        return Status(Code::kGrammar, std::string(f.name) + ":1: a grammar file is a YAML mapping");
+      }
+      try {
+        if (auto fr = doc["fragments"]) {
+          for (auto it : fr) fragments_[it.first.as<std::string>()] = it.second.as<std::string>();
+        }
+        if (auto ls = doc["lists"]) {
+          for (auto it : ls) {
+            auto& v = g_->lists_[it.first.as<std::string>()];
+            for (auto w : it.second) v.push_back(w.as<std::string>());
+          }
+        }
+        if (auto ms = doc["maps"]) {
+          for (auto it : ms) {
+            auto& m = g_->maps_[it.first.as<std::string>()];
+            for (auto kv : it.second) m[kv.first.as<std::string>()] = kv.second.as<std::string>();
+          }
+        }
+      } catch (const YAML::Exception& e) {
+        return Status(Code::kGrammar, std::string(f.name) + ":" + std::to_string(e.mark.line + 1) +
+                                          ": bad fragments, lists or maps: " + e.msg);
+      }
+      docs.emplace_back(&f, doc);
+    }
+    // Pass 2: rules.
+    std::set<std::string> ids;
+    for (auto& [f, doc] : docs) {
+      auto rules = doc["rules"];
+      if (!rules) continue;
+      if (!rules.IsSequence()) {
+        return Status(Code::kGrammar, std::string(f->name) + ":" +
+                                          std::to_string(rules.Mark().line + 1) +
+                                          ": `rules` must be a list");
+      }
+      for (auto r : rules) {
+        auto rule = std::make_unique<Rule>();
+        rule->file = std::string(f->name);
+        rule->line = r.Mark().line + 1;
+        auto where = [&] { return rule->file + ":" + std::to_string(rule->line) + ": rule " + rule->id + ": "; };
+        try {
+          if (!r.IsMap() || !r["id"] || !r["pattern"]) {
+            rule->id = r.IsMap() && r["id"] ? r["id"].as<std::string>() : "?";
+            return Status(Code::kGrammar, where() + "a rule needs `id` and `pattern`");
+          }
+          rule->id = r["id"].as<std::string>();
+          rule->source = r["pattern"].as<std::string>();
+          if (r["description"]) rule->description = r["description"].as<std::string>();
+          if (r["value"]) rule->value = r["value"].as<std::string>();
+          for (auto e : r["match"]) {
+            Example ex;
+            if (e.IsMap()) {
+              for (auto kv : e) {
+                auto k = kv.first.as<std::string>();
+                if (k == "text") {
+                  ex.text = kv.second.as<std::string>();
+                } else {
+                  ex.groups[k] = kv.second.IsNull() ? "" : kv.second.as<std::string>();
+                }
+              }
+            } else {
+              ex.text = e.as<std::string>();
+            }
+            rule->must_match.push_back(std::move(ex));
+          }
+          for (auto e : r["no_match"]) rule->must_not_match.push_back(e.as<std::string>());
+          bool case_sensitive = r["case_sensitive"] && r["case_sensitive"].as<bool>();
+          if (!ids.insert(rule->id).second) return Status(Code::kGrammar, where() + "duplicate id");
+          std::string expanded;
+          if (Status s = Expand(rule->source, 0, &expanded); !s.ok()) {
+            return Status(Code::kGrammar, where() + s.message());
+          }
+          RE2::Options opt;
+          opt.set_encoding(RE2::Options::EncodingUTF8);
+          opt.set_case_sensitive(case_sensitive);
+          opt.set_log_errors(false);
+          opt.set_max_mem(8 << 20);
+          rule->re = std::make_unique<RE2>(text::ExpandTonePlacement(expanded), opt);
+          if (!rule->re->ok()) {
+            return Status(Code::kGrammar, where() + "bad pattern: " + rule->re->error());
+          }
+        } catch (const YAML::Exception& e) {
+          return Status(Code::kGrammar, where() + "bad rule: " + e.msg);
+        }
+        g_->rules_.push_back(std::move(rule));
+      }
+    }
+    for (const auto& r : g_->rules_) {
+      std::string_view id = r->id;
+      for (size_t p = 0;; ++p) {
+        p = id.find('.', p);
+        g_->families_[std::string(id.substr(0, p))].push_back(r.get());
+        if (p == std::string_view::npos) break;
+      }
+    }
+    return Status::Ok();
+  }
+
+ private:
+  // Substitutes {{name}} fragments and {{list:name}} alternations, recursively.
+  Status Expand(const std::string& in, int depth, std::string* out) {
+    if (depth > 8) return Status(Code::kGrammar, "fragments nest too deep (a cycle?)");
+    out->clear();
+    size_t pos = 0;
+    while (true) {
+      size_t open = in.find("{{", pos);
+      if (open == std::string::npos) {
+        out->append(in, pos);
+        return Status::Ok();
+      }
+      size_t close = in.find("}}", open);
+      if (close == std::string::npos) return Status(Code::kGrammar, "unclosed {{ in pattern");
+      out->append(in, pos, open - pos);
+      std::string name = in.substr(open + 2, close - open - 2);
+      if (name.rfind("list:", 0) == 0) {
+        auto it = g_->lists_.find(name.substr(5));
+        if (it == g_->lists_.end()) return Status(Code::kGrammar, "unknown list " + name.substr(5));
+        std::vector<std::string> words = it->second;
+        std::sort(words.begin(), words.end(),
+                  [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+        out->append("(?:");
+        for (size_t i = 0; i < words.size(); ++i) {
+          if (i) out->append("|");
+          out->append(RE2::QuoteMeta(words[i]));
+        }
+        out->append(")");
+      } else {
+        auto it = fragments_.find(name);
+        if (it == fragments_.end()) return Status(Code::kGrammar, "unknown fragment {{" + name + "}}");
+        std::string sub;
+        if (Status s = Expand(it->second, depth + 1, &sub); !s.ok()) return s;
+        out->append(sub);
+      }
+      pos = close + 2;
+    }
+  }
+
+  Grammar* g_;
+  std::map<std::string, std::string> fragments_;
+};
+
+Result<std::shared_ptr<const Grammar>> Grammar::Load(const std::vector<SourceFile>& files) {
+  auto g = std::make_shared<Grammar>();
+  Loader loader(g.get());
+  if (Status s = loader.Load(files); !s.ok()) return s;
+  return std::shared_ptr<const Grammar>(g);
+}
+
+Result<std::shared_ptr<const Grammar>> Grammar::LoadEmbedded() { return Load(EmbeddedGrammars()); }
+
+Result<std::shared_ptr<const Grammar>> Grammar::LoadDirectory(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    return Status(Code::kGrammar, dir + ": not a directory of grammar files");
+  }
+  std::vector<std::string> paths;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".yaml") paths.push_back(e.path().string());
+  }
+  std::sort(paths.begin(), paths.end());
+  if (paths.empty()) return Status(Code::kGrammar, dir + ": no *.yaml grammar files");
+  std::vector<std::string> names, texts;
+  for (const auto& p : paths) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return Status(Code::kGrammar, p + ": cannot read");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    names.push_back(p);
+    texts.push_back(ss.str());
+  }
+  std::vector<SourceFile> files;
+  for (size_t i = 0; i < paths.size(); ++i) files.push_back({names[i], texts[i]});
+  return Load(files);
+}
+
+const std::vector<const Rule*>& Grammar::Family(std::string_view family) const {
+  static const std::vector<const Rule*> kNone;
+  auto it = families_.find(std::string(family));
+  return it == families_.end() ? kNone : it->second;
+}
+
+static bool MatchRule(const Rule* r, std::string_view text, size_t start, Match* m) {
+  int n = r->re->NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> sp(n);
+  if (!r->re->Match(re2::StringPiece(text.data(), text.size()), start, text.size(), RE2::UNANCHORED,
+                    sp.data(), n)) {
+    return false;
+  }
+  m->rule = r;
+  m->groups.assign(n, std::string_view());
+  for (int i = 0; i < n; ++i) {
+    if (sp[i].data()) m->groups[i] = std::string_view(sp[i].data(), sp[i].size());
+  }
+  return true;
+}
+
+bool Grammar::Find(std::string_view family, std::string_view text, Match* m) const {
+  for (const Rule* r : Family(family)) {
+    if (MatchRule(r, text, 0, m)) return true;
+  }
+  return false;
+}
+
+std::vector<Match> Grammar::FindAll(std::string_view family, std::string_view text) const {
+  std::vector<Match> out;
+  for (const Rule* r : Family(family)) {
+    size_t start = 0;
+    Match m;
+    while (start <= text.size() && MatchRule(r, text, start, &m)) {
+      out.push_back(m);
+      size_t end = (m.groups[0].data() - text.data()) + m.groups[0].size();
+      start = end > start ? end : start + 1;
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
+    return a.groups[0].data() < b.groups[0].data();
+  });
+  return out;
+}
+
+const std::vector<std::string>& Grammar::List(std::string_view name) const {
+  static const std::vector<std::string> kNone;
+  auto it = lists_.find(std::string(name));
+  return it == lists_.end() ? kNone : it->second;
+}
+
+const std::map<std::string, std::string>& Grammar::Map(std::string_view name) const {
+  static const std::map<std::string, std::string> kNone;
+  auto it = maps_.find(std::string(name));
+  return it == maps_.end() ? kNone : it->second;
+}
+
+std::vector<std::string> CheckExamples(const Grammar& g) {
+  std::vector<std::string> failures;
+  for (const auto& r : g.rules()) {
+    std::string where = r->file + ":" + std::to_string(r->line) + ": rule " + r->id + ": ";
+    if (r->must_match.empty()) failures.push_back(where + "has no example that must match");
+    if (r->must_not_match.empty()) failures.push_back(where + "has no example that must not match");
+    Match m;
+    for (const auto& e : r->must_match) {
+      if (!MatchRule(r.get(), e.text, 0, &m)) {
+        failures.push_back(where + "does not match \"" + e.text + "\"");
+        continue;
+      }
+      for (const auto& [name, want] : e.groups) {
+        if (r->re->NamedCapturingGroups().count(name) == 0) {
+          failures.push_back(where + "example names unknown group " + name);
+        } else if (m.Group(name) != want) {
+          failures.push_back(where + "on \"" + e.text + "\" group " + name + " is \"" +
+                             std::string(m.Group(name)) + "\", expected \"" + want + "\"");
+        }
+      }
+    }
+    for (const auto& e : r->must_not_match) {
+      if (MatchRule(r.get(), e, 0, &m)) failures.push_back(where + "matches \"" + e + "\" but must not");
+    }
+  }
+  return failures;
+}
+
+}  // namespace congvan::grammar

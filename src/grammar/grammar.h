@@ -1,0 +1,95 @@
+// Stage 3a, rules: grammars/*.yaml -> compiled RE2 rules, word lists and maps.
+//
+// The file format is described in grammars/README.md. In short, each file names its document part and
+// holds `rules` (id, description, pattern with named groups, optional value, examples that must and must
+// not match), and optionally `fragments` (named pattern pieces, used as {{name}}), `lists` (word lists,
+// used as {{list:name}} or read by code with List()) and `maps` (code -> text tables, read with Map()).
+// Every pattern gets its fragments substituted and is then made tone-placement-insensitive
+// (text/fold.h); rules match case-insensitively unless `case_sensitive: true`.
+//
+// Takes the grammar files (the embedded defaults, or a directory given with --grammars). Returns an
+// immutable Grammar, safe to share between threads. Fails with Code::kGrammar and a message
+// "FILE:LINE: rule ID: what is wrong" for YAML that does not parse, a rule without id or pattern, an
+// unknown fragment or list, a duplicate id, or a pattern RE2 rejects.
+//
+// Rules are looked up by family: the family "header.number" holds every rule whose id is
+// "header.number" or starts with "header.number.", in file order.
+//
+// Example:
+//   auto g = Grammar::LoadEmbedded();
+//   grammar::Match m;
+//   if (g->Find("header.number", "Số: 4197/UBND-KGVX", &m)) m.Group("number");  // "4197"
+#pragma once
+
+#include <re2/re2.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/status.h"
+#include "grammar/embedded.h"
+
+namespace congvan::grammar {
+
+// An example a rule must match: the text and, optionally, what some named groups must capture.
+struct Example {
+  std::string text;
+  std::map<std::string, std::string> groups;
+};
+
+struct Rule {
+  std::string id;
+  std::string description;
+  std::string value;     // optional payload, e.g. the kind a title line names
+  std::string file;      // where it was written, for messages
+  int line = 0;
+  std::string source;    // the pattern as written
+  std::unique_ptr<RE2> re;
+  std::vector<Example> must_match;
+  std::vector<std::string> must_not_match;
+};
+
+// The result of matching one rule against a text. Views point into the matched text.
+class Match {
+ public:
+  const Rule* rule = nullptr;
+  std::vector<std::string_view> groups;  // [0] is the whole match
+
+  // The named group's text, or "" when absent or unmatched.
+  std::string_view Group(std::string_view name) const;
+  bool Has(std::string_view name) const { return !Group(name).empty(); }
+  // Byte offset of the whole match (or a named group) in `text`.
+  size_t Offset(std::string_view text, std::string_view name = {}) const;
+};
+
+class Grammar {
+ public:
+  static Result<std::shared_ptr<const Grammar>> Load(const std::vector<SourceFile>& files);
+  static Result<std::shared_ptr<const Grammar>> LoadEmbedded();
+  static Result<std::shared_ptr<const Grammar>> LoadDirectory(const std::string& dir);
+
+  // The first rule of the family (in file order) that matches somewhere in text.
+  bool Find(std::string_view family, std::string_view text, Match* m) const;
+  // Every match of every rule of the family, left to right, not overlapping within one rule.
+  std::vector<Match> FindAll(std::string_view family, std::string_view text) const;
+  const std::vector<const Rule*>& Family(std::string_view family) const;
+  const std::vector<std::string>& List(std::string_view name) const;
+  const std::map<std::string, std::string>& Map(std::string_view name) const;
+  const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+
+ private:
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::unordered_map<std::string, std::vector<const Rule*>> families_;
+  std::unordered_map<std::string, std::vector<std::string>> lists_;
+  std::unordered_map<std::string, std::map<std::string, std::string>> maps_;
+  friend class Loader;
+};
+
+// Runs every rule's examples. Returns one message per failure ("FILE:LINE: rule ID: ...").
+std::vector<std::string> CheckExamples(const Grammar& g);
+
+}  // namespace congvan::grammar

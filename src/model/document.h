@@ -1,0 +1,137 @@
+// The parsed document: what every stage after decoding fills in and the emitters print.
+// Field meanings are those of the output contract (CONTRACT.md, shipped as schema/congvan.schema.json).
+// Optional strings are null in the output when absent. Every fact keeps the 1-based input line it came
+// from (`line`), so a reader can jump to it.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace congvan::model {
+
+using OptString = std::optional<std::string>;
+
+struct Warning {
+  std::string code;     // stable, machine-readable: "authority_inferred", "date_missing", ...
+  std::string message;  // for people
+  int line = 0;         // 0 when the warning is about the whole document
+};
+
+struct Source {
+  std::string path;
+  size_t bytes = 0;
+  std::string sha256;
+  std::string encoding;
+};
+
+struct Authority {
+  OptString name;
+  OptString parent;
+  bool inferred = false;
+  int line = 0;
+};
+
+struct Deadline {
+  std::string text;
+  OptString due;
+  OptString time;
+  OptString repeat;
+  int line = 0;
+};
+
+struct Task {
+  std::string text;
+  std::vector<std::string> owners;
+  std::vector<std::string> partners;
+  std::vector<Deadline> deadlines;
+  int line = 0;
+};
+
+struct Section {
+  std::string id;       // as printed: "2", "2.1", "a", "II"
+  std::string path;     // ids from the top: "II.1"
+  OptString heading;
+  std::string text;     // the whole item, paragraphs joined by "\n"
+  int line = 0;
+  std::vector<std::string> owners;
+  std::vector<Task> tasks;
+  std::vector<Section> sections;  // nested items
+};
+
+struct Closing {
+  std::string text;
+  int line = 0;
+  std::vector<Task> tasks;
+};
+
+struct Reference {
+  OptString kind;
+  std::string code;
+  OptString date;
+  OptString issuer;
+  int line = 0;
+};
+
+struct Signature {
+  std::vector<std::string> authority;
+  OptString title;
+  OptString name;
+  int line = 0;
+};
+
+struct DistributionItem {
+  std::string text;
+  std::string name;
+  OptString note;
+  int line = 0;
+};
+
+struct Footnote {
+  std::string mark;
+  std::string text;
+  int line = 0;
+};
+
+struct TextItem {
+  std::string text;
+  int line = 0;
+};
+
+// Which part of the document a line was assigned to and by which rule: `congvan explain` prints these.
+struct TraceEntry {
+  int line = 0;
+  std::string part;  // "header", "recipients", "section", "signature", ...
+  std::string rule;  // the id of the grammar rule that matched, or a short reason
+};
+
+struct Document {
+  Source source;
+  OptString format;
+  OptString kind;
+  Authority authority;
+  OptString number, symbol, code, place, date, subject, urgency, secrecy;
+  std::map<std::string, int> lines;  // header field -> line it was read from
+  std::vector<TextItem> recipients;
+  std::vector<Reference> references;
+  OptString preamble;
+  int preamble_line = 0;
+  std::vector<Section> sections;
+  std::optional<Closing> closing;
+  Signature signature;
+  std::vector<DistributionItem> distribution;
+  std::vector<Footnote> footnotes;
+  std::vector<Task> tasks;  // tasks of an unnumbered body
+  std::vector<Warning> warnings;
+  std::vector<TraceEntry> trace;  // not part of the output contract
+
+  void Warn(std::string code, std::string message, int line) {
+    warnings.push_back({std::move(code), std::move(message), line});
+  }
+  void Trace(int line, std::string part, std::string rule) {
+    trace.push_back({line, std::move(part), std::move(rule)});
+  }
+};
+
+}  // namespace congvan::model

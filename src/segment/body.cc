@@ -1,0 +1,248 @@
+#include "segment/body.h"
+
+#include <algorithm>
+
+#include "segment/util.h"
+#include "text/fold.h"
+#include "text/join.h"
+
+namespace congvan::segment {
+namespace {
+
+struct Paragraph {
+  std::string text;
+  int line = 0;
+  bool after_footnotes = false;  // footnotes were lifted from the gap before it
+  // Set when the paragraph starts with a section marker.
+  std::string style, id, rest;
+};
+
+bool Matches(const grammar::Grammar& g, std::string_view family, std::string_view t) {
+  grammar::Match m;
+  return g.Find(family, t, &m);
+}
+
+std::vector<Paragraph> BuildParagraphs(const text::Lines& lines, size_t begin, size_t end,
+                                       const grammar::Grammar& g, model::Document& doc) {
+  std::vector<Paragraph> paras;
+  bool open = false, gap_footnotes = false;
+  for (size_t i = begin; i < end; ++i) {
+    const auto& line = lines[i];
+    if (line.text.empty()) {
+      open = false;
+      gap_footnotes |= line.footnote_gap;
+      continue;
+    }
+    if (Matches(g, "common.rule_line", line.text)) {
+      open = false;
+      continue;
+    }
+    bool starts_item = Matches(g, "sections.marker", line.text) || Matches(g, "sections.bullet", line.text);
+    if (open && !starts_item) {
+      text::AppendWrapped(paras.back().text, line.text);
+      continue;
+    }
+    paras.push_back({line.text, line.number, gap_footnotes});
+    open = true;
+    gap_footnotes = false;
+  }
+  // Rejoin paragraphs a page break cut in mid-sentence.
+  std::vector<Paragraph> out;
+  for (auto& p : paras) {
+    if (!out.empty()) {
+      const std::string& prev = out.back().text;
+      bool item = Matches(g, "sections.marker", p.text) || Matches(g, "sections.bullet", p.text);
+      bool open_end = !Matches(g, "common.sentence_end", prev);
+      bool continues = Matches(g, "common.continues", prev);
+      if (!item && open_end && (text::StartsLower(p.text) || continues || p.after_footnotes) &&
+          (continues || text::StartsLower(p.text))) {
+        doc.Warn("paragraph_rejoined",
+                 "rejoined a sentence split by a page break (line " + std::to_string(out.back().line) +
+                     " continues here)",
+                 p.line);
+        text::AppendWrapped(out.back().text, p.text);
+        continue;
+      }
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+int RomanValue(std::string_view s) {
+  int total = 0, prev = 0;
+  for (auto it = s.rbegin(); it != s.rend(); ++it) {
+    int v = *it == 'I' ? 1 : *it == 'V' ? 5 : *it == 'X' ? 10 : *it == 'L' ? 50 : 0;
+    total += v < prev ? -v : v;
+    prev = std::max(prev, v);
+  }
+  return total;
+}
+
+// The ordinal of an id in its style: "3" -> 3, "IV" -> 4, "c" -> 3, "2.1" -> 1 (last component).
+int Ordinal(const std::string& style, const std::string& id) {
+  if (style == "roman") return RomanValue(id);
+  if (style == "alpha") {
+    static const std::vector<std::string> kLetters = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k",
+                                                      "l", "m", "n", "o", "p", "q", "r", "s", "t", "u",
+                                                      "v", "x", "y"};
+    auto it = std::find(kLetters.begin(), kLetters.end(), id);
+    return it == kLetters.end() ? -1 : static_cast<int>(it - kLetters.begin()) + 1;
+  }
+  size_t dot = id.rfind('.');
+  return std::atoi(id.c_str() + (dot == std::string::npos ? 0 : dot + 1));
+}
+
+bool IsHeading(const Paragraph& first, bool has_more) {
+  std::string_view rest = first.rest;
+  if (rest.empty()) return false;
+  if (rest.back() == ':') return true;
+  return has_more && !text::EndsSentence(rest) && WordCount(rest) <= 30;
+}
+
+struct Node {
+  model::Section section;
+  std::vector<const Paragraph*> paras;
+  std::vector<Node> children;
+  std::string style;
+};
+
+void Finish(Node& node, const std::string& parent_path) {
+  auto& s = node.section;
+  s.path = parent_path.empty() ? s.id : parent_path + "." + s.id;
+  bool has_more = node.paras.size() > 1 || !node.children.empty();
+  if (!node.paras.empty() && IsHeading(*node.paras[0], has_more)) {
+    std::string h = node.paras[0]->rest;
+    if (!h.empty() && h.back() == ':') h.pop_back();
+    s.heading = Trim(h);
+  }
+  std::string text;
+  for (const Paragraph* p : node.paras) {
+    if (!text.empty()) text += "\n";
+    text += p == node.paras[0] && !p->style.empty() ? p->rest : p->text;
+  }
+  for (auto& c : node.children) {
+    Finish(c, s.path);
+    if (!text.empty()) text += "\n";
+    text += c.section.id + (c.style == "alpha" ? ") " : ". ") + c.section.text;
+    s.sections.push_back(std::move(c.section));
+  }
+  s.text = text;
+}
+
+}  // namespace
+
+void ParseBody(const text::Lines& lines, size_t begin, size_t end, const grammar::Grammar& g,
+               model::Document& doc) {
+  std::vector<Paragraph> paras = BuildParagraphs(lines, begin, end, g, doc);
+  grammar::Match m;
+  for (auto& p : paras) {
+    if (g.Find("sections.marker", p.text, &m)) {
+      p.style = m.rule->value;
+      p.id = m.Group("id");
+      p.rest = Trim(m.Group("rest"));
+    }
+  }
+  // Closing: the first paragraph after the last top-level item's first paragraph that opens a closing.
+  std::vector<std::string> styles;  // order of first appearance = nesting level
+  std::vector<Node> top;
+  std::vector<Node*> stack;           // open nodes, one per level
+  std::vector<const Paragraph*> preamble;
+  size_t closing_at = paras.size();
+  size_t last_top = std::string::npos;
+  std::string first_style;
+  for (size_t i = 0; i < paras.size(); ++i) {
+    if (paras[i].style.empty()) continue;
+    if (first_style.empty()) first_style = paras[i].style;
+    if (paras[i].style == first_style) last_top = i;
+  }
+  {
+    size_t from = last_top == std::string::npos ? (paras.empty() ? 0 : 1) : last_top + 1;
+    for (size_t i = from; i < paras.size(); ++i) {
+      if (g.Find("closing.start", paras[i].text, &m)) {
+        closing_at = i;
+        doc.Trace(paras[i].line, "closing", m.rule->id);
+        break;
+      }
+    }
+  }
+  for (size_t i = 0; i < closing_at; ++i) {
+    const Paragraph& p = paras[i];
+    bool placed = false;
+    if (!p.style.empty()) {
+      auto it = std::find(styles.begin(), styles.end(), p.style);
+      size_t level = it - styles.begin();
+      if (it == styles.end()) {
+        // A new style nests under the deepest open item; the very first style is the top level.
+        level = styles.size();
+        if (level > stack.size()) level = stack.size();
+        int ord = Ordinal(p.style, p.id);
+        if (ord == 1 || (p.style == "decimal")) {
+          styles.insert(styles.begin() + level, p.style);
+          it = styles.begin() + level;
+        } else {
+          it = styles.end();
+        }
+      }
+      if (it != styles.end() && level <= stack.size()) {
+        // In sequence? The next sibling at this level, or the first child of the item above.
+        int ord = Ordinal(p.style, p.id);
+        bool ok;
+        if (level < stack.size()) {
+          ok = ord == Ordinal(stack[level]->style, stack[level]->section.id) + 1 || p.style == "decimal";
+        } else {
+          ok = ord == 1 || p.style == "decimal";
+        }
+        if (ok) {
+          stack.resize(level);
+          std::vector<Node>& siblings = level == 0 ? top : stack.back()->children;
+          Node node;
+          node.style = p.style;
+          node.section.id = p.id;
+          node.section.line = p.line;
+          node.paras.push_back(&p);
+          siblings.push_back(std::move(node));
+          stack.push_back(&siblings.back());
+          doc.Trace(p.line, "section", "sections.marker." + p.style);
+          placed = true;
+        } else {
+          doc.Warn("section_sequence",
+                   "item \"" + p.id + "\" does not follow the numbering before it; read as text", p.line);
+        }
+      }
+    }
+    if (placed) continue;
+    if (stack.empty()) {
+      preamble.push_back(&p);
+      doc.Trace(p.line, "preamble", "body");
+    } else {
+      stack.back()->paras.push_back(&p);
+      doc.Trace(p.line, "section", "body");
+    }
+  }
+  if (!preamble.empty()) {
+    std::string text;
+    for (const Paragraph* p : preamble) {
+      if (!text.empty()) text += "\n";
+      text += p->text;
+    }
+    doc.preamble = text;
+    doc.preamble_line = preamble.front()->line;
+  }
+  for (auto& n : top) {
+    Finish(n, "");
+    doc.sections.push_back(std::move(n.section));
+  }
+  if (closing_at < paras.size()) {
+    model::Closing c;
+    c.line = paras[closing_at].line;
+    for (size_t i = closing_at; i < paras.size(); ++i) {
+      if (!c.text.empty()) c.text += "\n";
+      c.text += paras[i].text;
+      if (i > closing_at) doc.Trace(paras[i].line, "closing", "body");
+    }
+    doc.closing = std::move(c);
+  }
+}
+
+}  // namespace congvan::segment

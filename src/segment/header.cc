@@ -1,0 +1,194 @@
+#include "segment/header.h"
+
+#include <cstdio>
+
+#include "segment/util.h"
+#include "text/fold.h"
+#include "text/join.h"
+
+namespace congvan::segment {
+namespace {
+
+struct Piece {
+  std::string text;
+  int line;
+};
+
+// Any header rule that marks the start of another header part (ends a subject's continuation).
+bool IsOtherHeaderLine(const grammar::Grammar& g, std::string_view t) {
+  grammar::Match m;
+  for (const char* fam : {"header.motto", "header.number", "header.place_date", "header.urgency",
+                          "header.secrecy", "header.delivery", "header.kind_title", "recipients.start",
+                          "common.rule_line"}) {
+    if (g.Find(fam, t, &m)) return true;
+  }
+  return false;
+}
+
+std::string RemoveSpaces(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c != ' ') out += c;
+  }
+  return out;
+}
+
+void SetAuthority(const std::vector<Piece>& lines, const grammar::Grammar& g, model::Document& doc) {
+  if (lines.empty()) return;
+  std::vector<Piece> units;
+  grammar::Match m;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    bool join = !units.empty() &&
+                (g.Find("header.authority.continues", units.back().text, &m) ||
+                 g.Find("header.authority.place_line", lines[i].text, &m));
+    if (join) {
+      text::AppendWrapped(units.back().text, lines[i].text);
+    } else {
+      units.push_back(lines[i]);
+    }
+  }
+  doc.authority.name = units.back().text;
+  doc.authority.line = units.back().line;
+  if (units.size() >= 2) doc.authority.parent = units[units.size() - 2].text;
+  doc.lines["authority"] = units.back().line;
+}
+
+}  // namespace
+
+size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Grammar& g,
+                   model::Document& doc, HeaderNotes* notes) {
+  size_t n = lines.size();
+  size_t limit = std::min(n, begin + 80);
+  std::vector<Piece> authority;
+  bool seen_number = false, seen_date = false, seen_motto = false, after_title = false;
+  size_t i = begin;
+  grammar::Match m;
+  for (; i < limit; ++i) {
+    const text::Line& line = lines[i];
+    const std::string& t = line.text;
+    if (t.empty()) continue;
+    if (g.Find("common.rule_line", t, &m)) {
+      doc.Trace(line.number, "header", m.rule->id);
+      continue;
+    }
+    if (g.Find("recipients.start", t, &m)) break;
+    if (g.Find("header.motto", t, &m)) {
+      doc.Trace(line.number, "header", m.rule->id);
+      if (!doc.format) doc.format = m.rule->value;
+      if (!notes->motto_line) notes->motto_line = line.number;
+      seen_motto = true;
+      continue;
+    }
+    if (!seen_number && g.Find("header.number", t, &m)) {
+      doc.Trace(line.number, "header", m.rule->id);
+      seen_number = true;
+      notes->number_rule = m.rule->id;
+      std::string symbol = RemoveSpaces(m.Group("symbol"));
+      doc.symbol = symbol;
+      doc.lines["number"] = line.number;
+      if (m.Has("number")) {
+        std::string number(m.Group("number"));
+        doc.number = number;
+        bool party = m.rule->id == "header.number.party";
+        doc.code = number + (party ? "-" : "/") + symbol;
+      } else {
+        doc.Warn("number_missing", "the number on the \"Số\" line is blank", line.number);
+      }
+      continue;
+    }
+    if (!seen_date && g.Find("header.place_date", t, &m)) {
+      doc.Trace(line.number, "header", m.rule->id);
+      seen_date = true;
+      doc.place = Trim(m.Group("place"));
+      doc.lines["place"] = doc.lines["date"] = line.number;
+      int day = m.Has("day") ? std::stoi(std::string(m.Group("day"))) : 0;
+      int month = m.Has("month") ? std::stoi(std::string(m.Group("month"))) : 0;
+      int year = std::stoi(std::string(m.Group("year")));
+      if (day >= 1 && day <= 31 && month >= 1 && month <= 12) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+        doc.date = buf;
+      } else {
+        doc.Warn("date_incomplete", "the date's day or month is blank: \"" + t + "\"", line.number);
+      }
+      continue;
+    }
+    if (!doc.subject && g.Find("header.subject", t, &m)) {
+      doc.Trace(line.number, "header", m.rule->id);
+      std::string subject(m.Group("subject"));
+      doc.lines["subject"] = line.number;
+      size_t j = i + 1;
+      while (j < n && !lines[j].text.empty() && !IsOtherHeaderLine(g, lines[j].text)) {
+        doc.Trace(lines[j].number, "header", "header.subject/continuation");
+        text::AppendWrapped(subject, lines[j].text);
+        ++j;
+      }
+      subject = Trim(subject);
+      while (!subject.empty() && (subject.back() == '.' || subject.back() == ';')) subject.pop_back();
+      doc.subject = subject;
+      i = j - 1;
+      continue;
+    }
+    if (g.Find("header.urgency", t, &m)) {
+      doc.Trace(line.number, "header", m.rule->id);
+      if (!doc.urgency) doc.urgency = m.rule->value;
+      doc.lines["urgency"] = line.number;
+      continue;
+    }
+    if (g.Find("header.secrecy", t, &m)) {
+      doc.Trace(line.number, "header", m.rule->id);
+      if (!doc.secrecy) doc.secrecy = m.rule->value;
+      doc.lines["secrecy"] = line.number;
+      continue;
+    }
+    if (g.Find("header.delivery", t, &m)) {
+      doc.Trace(line.number, "header", m.rule->id);
+      continue;
+    }
+    if (g.Find("header.kind_title", t, &m)) {
+      doc.Trace(line.number, "header", m.rule->id);
+      if (notes->kind_from_title.empty()) notes->kind_from_title = m.rule->value;
+      doc.lines["kind"] = line.number;
+      after_title = true;
+      continue;
+    }
+    bool upper = text::IsUpperText(t) && WordCount(t) <= 20;
+    if (upper && !seen_number && !seen_date) {
+      doc.Trace(line.number, "header", "authority_line");
+      authority.push_back({t, line.number});
+      continue;
+    }
+    if (upper && after_title && !doc.subject) {
+      // A decision's or plan's title names its subject in capitals under the kind.
+      doc.Trace(line.number, "header", "title_subject");
+      doc.subject = t;
+      doc.lines["subject"] = line.number;
+      continue;
+    }
+    if (upper) {
+      doc.Trace(line.number, "header", "upper_line");
+      continue;
+    }
+    if (after_title && !doc.subject && WordCount(t) <= 40 && !text::EndsSentence(t)) {
+      // The trích yếu under a title, in sentence case ("THÔNG BÁO" / "Kết luận của Chủ tịch ...").
+      doc.Trace(line.number, "header", "title_subject");
+      std::string subject = t;
+      size_t j = i + 1;
+      while (j < n && !lines[j].text.empty() && !IsOtherHeaderLine(g, lines[j].text)) {
+        text::AppendWrapped(subject, lines[j].text);
+        ++j;
+      }
+      doc.subject = subject;
+      doc.lines["subject"] = line.number;
+      i = j - 1;
+      continue;
+    }
+    if (seen_number || seen_date || seen_motto) break;
+    if (i - begin > 20) break;
+    doc.Trace(line.number, "header", "skipped");
+  }
+  SetAuthority(authority, g, doc);
+  return i;
+}
+
+}  // namespace congvan::segment

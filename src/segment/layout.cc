@@ -1,0 +1,160 @@
+#include "segment/layout.h"
+
+#include "segment/util.h"
+#include "text/fold.h"
+
+namespace congvan::segment {
+namespace {
+
+// Cuts one cell or line at every common.cell_break match; returns the non-empty pieces.
+std::vector<std::string> BreakCell(const grammar::Grammar& g, std::string_view cell) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (const auto& m : g.FindAll("common.cell_break", cell)) {
+    size_t at = m.Offset(cell, "at");
+    if (at == std::string_view::npos || at < start) continue;
+    std::string piece = Trim(cell.substr(start, at - start));
+    if (!piece.empty()) out.push_back(piece);
+    start = at + m.Group("at").size();
+  }
+  std::string piece = Trim(cell.substr(start));
+  if (!piece.empty()) out.push_back(piece);
+  return out;
+}
+
+std::vector<std::string_view> SplitCells(std::string_view row) {
+  std::vector<std::string_view> cells;
+  if (!row.empty() && row.front() == '|') row.remove_prefix(1);
+  if (!row.empty() && row.back() == '|') row.remove_suffix(1);
+  size_t start = 0;
+  for (size_t i = 0; i <= row.size(); ++i) {
+    if (i == row.size() || row[i] == '|') {
+      cells.push_back(row.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return cells;
+}
+
+}  // namespace
+
+text::Lines Unflatten(const text::Lines& lines, const grammar::Grammar& g, model::Document& doc) {
+  text::Lines out;
+  out.reserve(lines.size() + 16);
+  grammar::Match m;
+  for (const auto& line : lines) {
+    const std::string& t = line.text;
+    bool table_row = !t.empty() && t.front() == '|';
+    bool piped = !table_row && t.find(" | ") != std::string::npos;
+    if (table_row && g.Find("common.table_separator", t, &m)) {
+      doc.Trace(line.number, "layout", m.rule->id);
+      out.push_back(text::Line{"", line.number, 0});
+      continue;
+    }
+    if (table_row || piped) {
+      doc.Trace(line.number, "layout", table_row ? "table_row" : "piped_line");
+      bool first = true;
+      for (std::string_view cell : SplitCells(t)) {
+        std::vector<std::string> pieces = BreakCell(g, Trim(cell));
+        if (pieces.empty()) continue;
+        if (!first) out.push_back(text::Line{"", line.number, 0});
+        first = false;
+        for (auto& p : pieces) out.push_back(text::Line{std::move(p), line.number, line.heading_level});
+      }
+      continue;
+    }
+    if (t.empty()) {
+      out.push_back(line);
+      continue;
+    }
+    std::vector<std::string> pieces = BreakCell(g, t);
+    if (pieces.size() <= 1) {
+      out.push_back(line);
+      if (!pieces.empty()) out.back().text = pieces[0];
+      continue;
+    }
+    doc.Trace(line.number, "layout", "common.cell_break");
+    for (auto& p : pieces) out.push_back(text::Line{std::move(p), line.number, line.heading_level});
+  }
+  return out;
+}
+
+size_t SkipPreface(const text::Lines& lines, const grammar::Grammar& g, model::Document& doc) {
+  size_t n = lines.size();
+  size_t i = NextNonBlank(lines, 0, n);
+  grammar::Match m;
+  // A YAML front matter block: "---", key: value lines, "---".
+  if (i < n && lines[i].text == "---") {
+    size_t j = i + 1;
+    size_t limit = std::min(n, i + 80);
+    while (j < limit && lines[j].text != "---") ++j;
+    if (j < limit) {
+      for (size_t k = i; k <= j; ++k) doc.Trace(lines[k].number, "preface", "front_matter");
+      i = j + 1;
+    }
+  }
+  while (true) {
+    i = NextNonBlank(lines, i, n);
+    if (i >= n) break;
+    const auto& line = lines[i];
+    if (g.Find("preface.source", line.text, &m) || g.Find("preface.site_chrome", line.text, &m)) {
+      doc.Trace(line.number, "preface", m.rule->id);
+      ++i;
+      continue;
+    }
+    // A converter's title: a markdown heading that is not itself a header line.
+    if (line.heading_level > 0 && !text::IsUpperText(line.text) &&
+        !g.Find("header.motto", line.text, &m) && !g.Find("header.number", line.text, &m)) {
+      doc.Trace(line.number, "preface", "markdown_title");
+      ++i;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
+std::string SuperscriptToAscii(std::string_view s) {
+  static const char* kSup[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    bool hit = false;
+    for (int d = 0; d < 10; ++d) {
+      std::string_view sup = kSup[d];
+      if (s.substr(i, sup.size()) == sup) {
+        out += static_cast<char>('0' + d);
+        i += sup.size();
+        hit = true;
+        break;
+      }
+    }
+    if (!hit) out += s[i++];
+  }
+  return out;
+}
+
+void LiftFootnotes(text::Lines& lines, size_t begin, const grammar::Grammar& g,
+                   model::Document& doc) {
+  grammar::Match m;
+  for (size_t i = begin; i < lines.size(); ++i) {
+    bool para_start = i == 0 || lines[i - 1].text.empty();
+    if (!para_start || !g.Find("footnotes.superscript", lines[i].text, &m)) continue;
+    model::Footnote fn{SuperscriptToAscii(m.Group("mark")), std::string(m.Group("text")),
+                       lines[i].number};
+    doc.Trace(lines[i].number, "footnote", m.rule->id);
+    lines[i] = text::Line{"", lines[i].number, 0, true};
+    size_t j = i + 1;
+    grammar::Match next;
+    while (j < lines.size() && !lines[j].text.empty() &&
+           !g.Find("footnotes.superscript", lines[j].text, &next)) {
+      fn.text += " " + lines[j].text;
+      doc.Trace(lines[j].number, "footnote", "continuation");
+      lines[j] = text::Line{"", lines[j].number, 0, true};
+      ++j;
+    }
+    doc.footnotes.push_back(std::move(fn));
+    i = j - 1;
+  }
+}
+
+}  // namespace congvan::segment

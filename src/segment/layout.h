@@ -1,0 +1,34 @@
+// Segment step 1, layout: undo what converters did to the page layout, before any part is read.
+//
+// Unflatten takes normalized lines and returns lines in reading order where
+//   - a Markdown table row ("| ỦY BAN ... ------- | CỘNG HÒA ... |") becomes one line per cell, cells
+//     separated by a blank line (a column boundary), and the "|---|---|" row disappears;
+//   - a header flattened onto one line with " | " separators is split the same way;
+//   - inside a line, the common.cell_break rules cut where a flattened cell joined two header parts: at a
+//     "-------" rule, before "V/v", before "Độc lập", before "Số:", before "Kính gửi".
+// Every produced line keeps its input line number. Never fails.
+//
+// SkipPreface returns the index of the first line of the document proper, past converter debris: a YAML
+// front matter block, "Source: ..." lines, web-page furniture and a converter's "# title" heading.
+//
+// LiftFootnotes removes footnote paragraphs ("¹ text", possibly wrapped) wherever a page break left them,
+// records them on the document, and leaves blank lines marked footnote_gap so the body parser can rejoin
+// the sentence they interrupted.
+#pragma once
+
+#include "grammar/grammar.h"
+#include "model/document.h"
+#include "text/line.h"
+
+namespace congvan::segment {
+
+text::Lines Unflatten(const text::Lines& lines, const grammar::Grammar& g, model::Document& doc);
+
+size_t SkipPreface(const text::Lines& lines, const grammar::Grammar& g, model::Document& doc);
+
+void LiftFootnotes(text::Lines& lines, size_t begin, const grammar::Grammar& g, model::Document& doc);
+
+// "¹²" -> "12"; other text unchanged.
+std::string SuperscriptToAscii(std::string_view s);
+
+}  // namespace congvan::segment

@@ -1,0 +1,25 @@
+#include "segment/segmenter.h"
+
+#include "segment/body.h"
+#include "segment/header.h"
+#include "segment/infer.h"
+#include "segment/layout.h"
+#include "segment/recipients.h"
+#include "segment/tail.h"
+
+namespace congvan::segment {
+
+void Segment(const text::Lines& input, const grammar::Grammar& g, model::Document& doc) {
+  text::Lines lines = Unflatten(input, g, doc);
+  size_t start = SkipPreface(lines, g, doc);
+  HeaderNotes notes;
+  size_t header_end = ParseHeader(lines, start, g, doc, &notes);
+  size_t body_begin = ParseRecipients(lines, header_end, g, doc);
+  LiftFootnotes(lines, body_begin, g, doc);
+  size_t body_end = ParseTail(lines, body_begin, g, doc);
+  if (body_end < body_begin) body_end = body_begin;
+  ParseBody(lines, body_begin, body_end, g, doc);
+  Infer(lines, notes, g, doc);
+}
+
+}  // namespace congvan::segment

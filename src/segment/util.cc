@@ -1,0 +1,50 @@
+#include "segment/util.h"
+
+namespace congvan::segment {
+
+std::string Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+std::string StripListPunct(std::string_view s) {
+  size_t e = s.size();
+  while (e > 0 && (s[e - 1] == ';' || s[e - 1] == ',' || s[e - 1] == '.' || s[e - 1] == ' ')) --e;
+  return Trim(s.substr(0, e));
+}
+
+size_t WordCount(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    if (c == ' ') {
+      in = false;
+    } else if (!in) {
+      in = true;
+      ++n;
+    }
+  }
+  return n;
+}
+
+size_t NextNonBlank(const text::Lines& lines, size_t i, size_t end) {
+  while (i < end && lines[i].text.empty()) ++i;
+  return i;
+}
+
+std::vector<std::string> SplitListItems(const grammar::Grammar& g, std::string_view line) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (const auto& m : g.FindAll("common.list_break", line)) {
+    size_t at = m.Offset(line, "at");
+    if (at == std::string_view::npos || at < start) continue;
+    out.push_back(Trim(line.substr(start, at - start)));
+    start = at + m.Group("at").size();
+  }
+  out.push_back(Trim(line.substr(start)));
+  return out;
+}
+
+}  // namespace congvan::segment

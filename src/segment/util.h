@@ -1,0 +1,21 @@
+// Small string helpers shared by the segmenter's parts.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "grammar/grammar.h"
+#include "text/line.h"
+
+namespace congvan::segment {
+
+std::string Trim(std::string_view s);
+// Removes trailing ";", ",", "." and spaces: "Sở Y tế;" -> "Sở Y tế".
+std::string StripListPunct(std::string_view s);
+size_t WordCount(std::string_view s);
+// Index of the next non-blank line at or after i (lines.size() when none).
+size_t NextNonBlank(const text::Lines& lines, size_t i, size_t end);
+// Splits one line holding several list items at the common.list_break rule ("- A; - B." -> "- A;", "- B.").
+std::vector<std::string> SplitListItems(const grammar::Grammar& g, std::string_view line);
+
+}  // namespace congvan::segment

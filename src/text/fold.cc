@@ -1,0 +1,171 @@
+#include "text/fold.h"
+
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+namespace congvan::text {
+namespace {
+
+// The five Vietnamese tone marks as combining characters.
+bool IsTone(UChar32 c) {
+  return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323;
+}
+
+const icu::Normalizer2* Nfd() {
+  UErrorCode err = U_ZERO_ERROR;
+  return icu::Normalizer2::getNFDInstance(err);
+}
+const icu::Normalizer2* Nfc() {
+  UErrorCode err = U_ZERO_ERROR;
+  return icu::Normalizer2::getNFCInstance(err);
+}
+
+// Splits one precomposed letter into its base letter and tone mark (0 when none). Other marks (circumflex,
+// breve, horn) stay with the base.
+void SplitTone(UChar32 c, icu::UnicodeString& base, UChar32& tone) {
+  icu::UnicodeString d;
+  UErrorCode err = U_ZERO_ERROR;
+  Nfd()->normalize(icu::UnicodeString(c), d, err);
+  tone = 0;
+  base.remove();
+  for (int32_t i = 0; i < d.length();) {
+    UChar32 x = d.char32At(i);
+    if (IsTone(x)) {
+      tone = x;
+    } else {
+      base.append(x);
+    }
+    i += U16_LENGTH(x);
+  }
+}
+
+icu::UnicodeString Compose(const icu::UnicodeString& base, UChar32 tone) {
+  icu::UnicodeString s(base);
+  if (tone) s.append(tone);
+  icu::UnicodeString out;
+  UErrorCode err = U_ZERO_ERROR;
+  Nfc()->normalize(s, out, err);
+  return out;
+}
+
+bool IsPairStart(const icu::UnicodeString& base) {
+  return base == icu::UnicodeString("o") || base == icu::UnicodeString("O") ||
+         base == icu::UnicodeString("u") || base == icu::UnicodeString("U");
+}
+bool IsPairEnd(const icu::UnicodeString& first, const icu::UnicodeString& base) {
+  icu::UnicodeString f(first), b(base);
+  f.toLower();
+  b.toLower();
+  if (f == icu::UnicodeString("o")) return b == icu::UnicodeString("a") || b == icu::UnicodeString("e");
+  return b == icu::UnicodeString("y");
+}
+
+}  // namespace
+
+std::string FoldKey(std::string_view utf8) {
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  icu::UnicodeString d;
+  UErrorCode err = U_ZERO_ERROR;
+  Nfd()->normalize(s, d, err);
+  d.foldCase();
+  icu::UnicodeString out, word, tones;
+  auto flush = [&] {
+    out.append(word).append(tones);
+    word.remove();
+    tones.remove();
+  };
+  for (int32_t i = 0; i < d.length();) {
+    UChar32 c = d.char32At(i);
+    i += U16_LENGTH(c);
+    if (IsTone(c)) {
+      tones.append(c);
+    } else if (u_isalnum(c) || u_getCombiningClass(c) != 0) {
+      word.append(c);
+    } else {
+      flush();
+      out.append(c);
+    }
+  }
+  flush();
+  std::string r;
+  out.toUTF8String(r);
+  return r;
+}
+
+std::string ExpandTonePlacement(std::string_view pattern) {
+  icu::UnicodeString s =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), pattern.size()));
+  icu::UnicodeString out;
+  bool in_class = false;
+  for (int32_t i = 0; i < s.length();) {
+    UChar32 c = s.char32At(i);
+    int32_t n = U16_LENGTH(c);
+    if (c == '\\') {  // an escape: copy it and the escaped character
+      out.append(c);
+      if (i + n < s.length()) {
+        UChar32 e = s.char32At(i + n);
+        out.append(e);
+        n += U16_LENGTH(e);
+      }
+      i += n;
+      continue;
+    }
+    if (c == '[') in_class = true;
+    if (c == ']') in_class = false;
+    if (!in_class && i + n < s.length()) {
+      UChar32 c2 = s.char32At(i + n);
+      icu::UnicodeString b1, b2;
+      UChar32 t1, t2;
+      SplitTone(c, b1, t1);
+      SplitTone(c2, b2, t2);
+      if (IsPairStart(b1) && IsPairEnd(b1, b2) && ((t1 != 0) != (t2 != 0))) {
+        icu::UnicodeString orig = Compose(b1, t1) + Compose(b2, t2);
+        icu::UnicodeString other = t1 ? Compose(b1, 0) + Compose(b2, t1) : Compose(b1, t2) + Compose(b2, 0);
+        out.append("(?:").append(orig).append("|").append(other).append(")");
+        i += n + U16_LENGTH(c2);
+        continue;
+      }
+    }
+    out.append(c);
+    i += n;
+  }
+  std::string r;
+  out.toUTF8String(r);
+  return r;
+}
+
+std::string ToUpper(std::string_view utf8) {
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  s.toUpper(icu::Locale("vi"));
+  std::string r;
+  s.toUTF8String(r);
+  return r;
+}
+
+bool IsUpperText(std::string_view utf8) {
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  bool letters = false;
+  for (int32_t i = 0; i < s.length();) {
+    UChar32 c = s.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isalpha(c)) {
+      letters = true;
+      if (u_islower(c)) return false;
+    }
+  }
+  return letters;
+}
+
+static UChar32 FirstCodePoint(std::string_view utf8) {
+  if (utf8.empty()) return 0;
+  icu::UnicodeString s =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), std::min<size_t>(utf8.size(), 4)));
+  return s.char32At(0);
+}
+
+bool StartsLower(std::string_view utf8) { return u_islower(FirstCodePoint(utf8)); }
+bool StartsUpper(std::string_view utf8) { return u_isupper(FirstCodePoint(utf8)); }
+
+}  // namespace congvan::text

@@ -1,0 +1,36 @@
+// Case- and tone-placement-insensitive matching of Vietnamese text.
+//
+// Vietnamese has two conventions for where the tone mark sits in "oa", "oe" and "uy": old "hòa", "thủy",
+// "uỷ"/"ủy", new "hoà", "thuỷ". Both are correct and archives mix them, sometimes in one document.
+//
+// FoldKey(text) returns a key that is equal for strings that differ only in case, Unicode normalization
+// form or tone placement: FoldKey("Ủy ban") == FoldKey("uỷ ban"), FoldKey("HÒA") == FoldKey("hoà").
+// The key is for comparison only (NFD, case-folded, each word's tone marks moved to its end); never
+// print it.
+//
+// ExpandTonePlacement(pattern) rewrites a regular expression written in either convention so it matches
+// both: "Hòa" -> "H(?:òa|oà)". The grammar loader applies it to every pattern, so a rule author writes
+// Vietnamese the way she is used to. Letters inside [...] classes are left alone.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace congvan::text {
+
+std::string FoldKey(std::string_view utf8);
+
+std::string ExpandTonePlacement(std::string_view pattern);
+
+// Upper-cases Vietnamese text ("Cà Mau" -> "CÀ MAU") with ICU's Vietnamese rules.
+std::string ToUpper(std::string_view utf8);
+
+// True when the text has letters and none of them is lower case ("ỦY BAN NHÂN DÂN TỈNH CÀ MAU").
+bool IsUpperText(std::string_view utf8);
+
+// True when the code point at the start of the text is a lower-case letter.
+bool StartsLower(std::string_view utf8);
+// True when the code point at the start of the text is an upper-case letter.
+bool StartsUpper(std::string_view utf8);
+
+}  // namespace congvan::text

@@ -1,0 +1,156 @@
+#include "text/normalize.h"
+
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+
+#include <string>
+
+namespace congvan::text {
+namespace {
+
+// Decodes one code point from valid UTF-8 at s[i]; advances i.
+char32_t Next(std::string_view s, size_t& i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return s[i++];
+  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  char32_t cp = c & (0xFF >> (len + 1));
+  for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+  i += len;
+  return cp;
+}
+
+bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+         c == 0x205F || c == 0x3000 || c == '\f' || c == '\v';
+}
+
+bool IsDropped(char32_t c) {
+  return (c < 0x20) || (c >= 0x7F && c <= 0x9F) || (c >= 0x200B && c <= 0x200D) || c == 0x2060 ||
+         c == 0xFEFF || c == 0xAD;
+}
+
+bool IsAsciiPunct(char c) {
+  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+         (c >= '{' && c <= '~');
+}
+
+// Removes markdown emphasis asterisks: every "**", and a single "*" that touches a non-space on one side
+// (opening or closing emphasis). Keeps "(*)", a lone "*", and "*" between spaces.
+std::string StripEmphasis(const std::string& s) {
+  if (s.find('*') == std::string::npos) return s;
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '*') {
+      out += s[i];
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && s[j] == '*') ++j;
+    size_t run = j - i;
+    bool space_before = i == 0 || s[i - 1] == ' ';
+    bool space_after = j == s.size() || s[j] == ' ';
+    bool in_parens = i > 0 && s[i - 1] == '(' && j < s.size() && s[j] == ')';
+    if (run == 1 && (in_parens || (space_before && space_after))) out += '*';
+    i = j - 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ToNfc(std::string_view utf8) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) return std::string(utf8);
+  if (nfc->isNormalizedUTF8(utf8, err) && U_SUCCESS(err)) return std::string(utf8);
+  err = U_ZERO_ERROR;
+  std::string out;
+  out.reserve(utf8.size());
+  icu::StringByteSink<std::string> sink(&out);
+  nfc->normalizeUTF8(0, utf8, sink, nullptr, err);
+  if (U_FAILURE(err)) return std::string(utf8);
+  return out;
+}
+
+std::string CleanLine(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  bool pending_space = false;
+  for (size_t i = 0; i < line.size();) {
+    size_t start = i;
+    char32_t c = Next(line, i);
+    if (IsSpace(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (IsDropped(c)) continue;
+    if (c == '\\' && i < line.size() && IsAsciiPunct(line[i])) continue;  // markdown escape
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out.append(line.substr(start, i - start));
+  }
+  // Markdown: a trailing backslash is a hard line break.
+  while (!out.empty() && out.back() == '\\') out.pop_back();
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  out = StripEmphasis(out);
+  // Emphasis removal can leave doubled or edge spaces ("** 4197 **").
+  std::string folded;
+  folded.reserve(out.size());
+  for (char ch : out) {
+    if (ch == ' ' && (folded.empty() || folded.back() == ' ')) continue;
+    folded += ch;
+  }
+  while (!folded.empty() && folded.back() == ' ') folded.pop_back();
+  if (folded.size() >= 2 && folded[0] == '*' && folded[1] == ' ') folded[0] = '-';  // "* item" bullet
+  if (folded.size() >= 2 && folded[0] == '+' && folded[1] == ' ') folded[0] = '-';
+  return folded;
+}
+
+Lines Normalize(std::string_view utf8) {
+  std::string nfc = ToNfc(utf8);
+  Lines lines;
+  int number = 0;
+  size_t pos = 0;
+  std::string_view s = nfc;
+  while (pos <= s.size()) {
+    size_t end = pos;
+    size_t next = std::string_view::npos;
+    while (end < s.size()) {
+      char c = s[end];
+      if (c == '\n') {
+        next = end + 1;
+        break;
+      }
+      if (c == '\r') {
+        next = (end + 1 < s.size() && s[end + 1] == '\n') ? end + 2 : end + 1;
+        break;
+      }
+      // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR
+      if (c == '\xE2' && end + 2 < s.size() && s[end + 1] == '\x80' &&
+          (s[end + 2] == '\xA8' || s[end + 2] == '\xA9')) {
+        next = end + 3;
+        break;
+      }
+      ++end;
+    }
+    if (next == std::string_view::npos && end == s.size() && pos == s.size() && number > 0) break;
+    ++number;
+    std::string text = CleanLine(s.substr(pos, end - pos));
+    int level = 0;
+    while (level < static_cast<int>(text.size()) && text[level] == '#') ++level;
+    if (level > 0 && level <= 6 && (level == static_cast<int>(text.size()) || text[level] == ' ')) {
+      text.erase(0, level);
+      while (!text.empty() && text.back() == '#') text.pop_back();
+      text = CleanLine(text);
+    } else {
+      level = 0;
+    }
+    lines.push_back(Line{std::move(text), number, level});
+    if (next == std::string_view::npos) break;
+    pos = next;
+  }
+  return lines;
+}
+
+}  // namespace congvan::text

@@ -1,0 +1,31 @@
+// Stage 2, normalize: UTF-8 text -> lines fit for the grammar rules.
+//
+// Takes decoded UTF-8 (any line endings). Returns one Line per input line (CRLF, CR, LF, U+2028 and U+2029
+// all end a line), each
+//   - in Unicode NFC (ICU), so decomposed input ("o" + U+0302 + U+0301) reads like precomposed "ố";
+//   - with NBSP and other space characters turned into a space, zero-width characters, soft hyphens and
+//     stray control characters removed, runs of white space folded to one space, ends trimmed;
+//   - with markdown debris removed: heading marks ("## 2. Sở Y tế" -> "2. Sở Y tế", level kept),
+//     emphasis ("**4197**" -> "4197", "“*xanh*”" -> "“xanh”"), backslash escapes ("1\." -> "1."), and
+//     "* item" bullets written as "- item". A line that is only "*" (the Party header's star) is kept.
+// Blank lines stay, as empty Lines: they separate paragraphs. Never fails.
+//
+// Rejoining wrapped lines is AppendWrapped's job (text/join.h): the segmenter decides which lines belong
+// together.
+#pragma once
+
+#include <string_view>
+
+#include "text/line.h"
+
+namespace congvan::text {
+
+Lines Normalize(std::string_view utf8);
+
+// NFC of a UTF-8 string (ICU); input must be valid UTF-8.
+std::string ToNfc(std::string_view utf8);
+
+// Cleans one line (everything above but NFC and heading marks). Exposed for tests.
+std::string CleanLine(std::string_view line);
+
+}  // namespace congvan::text
