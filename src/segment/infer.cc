@@ -44,16 +44,17 @@ void InferAuthority(const text::Lines& lines, const grammar::Grammar& g, model::
   std::string name = codes.at(code);
   if (levels.count(code)) {
     // The level: how the text most often names a body of this kind ("Ủy ban nhân dân tỉnh").
-    std::map<std::string, int> votes;
+    std::map<std::string, std::pair<int, std::string>> votes;  // key -> (count, as printed)
     for (const auto& line : lines) {
       for (const auto& m : g.FindAll("authority.level", line.text)) {
-        votes[text::FoldKey(m.Group("level"))]++;
+        auto& v = votes[text::FoldKey(m.Group("level"))];
+        if (v.first++ == 0) v.second = std::string(m.Group("level"));
       }
     }
     std::string level;
     int best = 0;
     for (const auto& [k, v] : votes) {
-      if (v > best) best = v, level = k;
+      if (v.first > best) best = v.first, level = v.second;
     }
     if (level.empty() || !doc.place) {
       doc.Warn("authority_missing",

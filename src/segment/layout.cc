@@ -6,6 +6,9 @@
 namespace congvan::segment {
 namespace {
 
+// How many lines from the top a header flattened onto plain lines may reach.
+constexpr size_t kHeaderZone = 60;
+
 // Cuts one cell or line at every common.cell_break match; returns the non-empty pieces.
 std::vector<std::string> BreakCell(const grammar::Grammar& g, std::string_view cell) {
   std::vector<std::string> out;
@@ -64,6 +67,11 @@ text::Lines Unflatten(const text::Lines& lines, const grammar::Grammar& g, model
       continue;
     }
     if (t.empty()) {
+      out.push_back(line);
+      continue;
+    }
+    // Outside tables, only the top of the document can hold a header flattened onto one line.
+    if (out.size() >= kHeaderZone) {
       out.push_back(line);
       continue;
     }

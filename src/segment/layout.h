@@ -4,7 +4,8 @@
 //   - a Markdown table row ("| ỦY BAN ... ------- | CỘNG HÒA ... |") becomes one line per cell, cells
 //     separated by a blank line (a column boundary), and the "|---|---|" row disappears;
 //   - a header flattened onto one line with " | " separators is split the same way;
-//   - inside a line, the common.cell_break rules cut where a flattened cell joined two header parts: at a
+//   - inside a cell or piped line, and in plain lines near the top (where a header may have been
+//     flattened onto one line), the common.cell_break rules cut where a flattened cell joined two header parts: at a
 //     "-------" rule, before "V/v", before "Độc lập", before "Số:", before "Kính gửi".
 // Every produced line keeps its input line number. Never fails.
 //
