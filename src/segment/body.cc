@@ -22,6 +22,15 @@ bool Matches(const grammar::Grammar& g, std::string_view family, std::string_vie
   return g.Find(family, t, &m);
 }
 
+// A short line that does not run on (a heading such as "1. Đánh giá chung", or a line ending in ':')
+// followed by a line starting in upper case: a paragraph break even without a blank line, as in text
+// exported one paragraph per line.
+bool EndsShortLine(const grammar::Grammar& g, std::string_view prev, std::string_view next) {
+  if (prev.empty() || !text::StartsUpper(next)) return false;
+  if (prev.back() == ':') return true;
+  return WordCount(prev) <= 8 && !Matches(g, "common.continues", prev);
+}
+
 std::vector<Paragraph> BuildParagraphs(const text::Lines& lines, size_t begin, size_t end,
                                        const grammar::Grammar& g, model::Document& doc) {
   std::vector<Paragraph> paras;
@@ -38,7 +47,7 @@ std::vector<Paragraph> BuildParagraphs(const text::Lines& lines, size_t begin, s
       continue;
     }
     bool starts_item = Matches(g, "sections.marker", line.text) || Matches(g, "sections.bullet", line.text);
-    if (open && !starts_item) {
+    if (open && !starts_item && !EndsShortLine(g, lines[i - 1].text, line.text)) {
       text::AppendWrapped(paras.back().text, line.text);
       continue;
     }

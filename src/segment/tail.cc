@@ -10,7 +10,7 @@ namespace {
 bool IsSignatureLine(const grammar::Grammar& g, std::string_view t) {
   grammar::Match m;
   if (g.Find("signature.prefix", t, &m) || g.Find("signature.title", t, &m)) return true;
-  if (g.Find("signature.trailing_name", t, &m) && text::IsUpperText(m.Group("head"))) {
+  if (g.Find("signature.trailing_name", t, &m)) {
     std::string head(m.Group("head"));
     return g.Find("signature.prefix", head, &m) || g.Find("signature.title", head, &m);
   }
@@ -105,7 +105,7 @@ bool ReadSignature(const text::Lines& lines, size_t begin, size_t end, const gra
       doc.Trace(lines[j].number, "signature", m.rule->id);
       continue;
     }
-    if (g.Find("signature.trailing_name", t, &m) && text::IsUpperText(m.Group("head"))) {
+    if (g.Find("signature.trailing_name", t, &m) && IsSignatureLine(g, m.Group("head"))) {
       name = std::string(m.Group("name"));
       name_line = lines[j].number;
       t = std::string(m.Group("head"));
