@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Sets everything up on a fresh Debian 12 machine and runs congvan on samples/:
+#   1. installs the Debian packages the project needs (sudo when not root),
+#   2. configures and builds with CMake into build/,
+#   3. parses every samples/*.txt into out/samples.jsonl and prints a one-line summary per document.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PACKAGES=(build-essential cmake pkg-config libicu-dev libre2-dev libcli11-dev libyaml-cpp-dev doctest-dev
+          python3 python3-yaml python3-jsonschema)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)"
+
+mkdir -p out
+status=0
+./build/congvan parse --format jsonl samples/*.txt --output out/samples.jsonl || status=$?
+/usr/bin/python3 - <<'PY'
+import json
+rows = [json.loads(l) for l in open("out/samples.jsonl", encoding="utf-8")]
+for r in rows:
+    if "error" in r:
+        print(f"{r['source']['path']}: ERROR {r['error']['code']}: {r['error']['message']}")
+        continue
+    a = (r["authority"] or {}).get("name")
+    print(f"{r['source']['path']}: {r['kind']} {r['code']} {r['date']} | {a} | "
+          f"{len(r['sections'])} sections, {len(r['recipients'])} recipients, {len(r['warnings'])} warnings")
+print(f"wrote out/samples.jsonl ({len(rows)} documents)")
+PY
+exit $status
