@@ -147,7 +147,7 @@ void LiftFootnotes(text::Lines& lines, size_t begin, const grammar::Grammar& g,
   for (size_t i = begin; i < lines.size(); ++i) {
     bool para_start = i == 0 || lines[i - 1].text.empty();
     if (!para_start || !g.Find("footnotes.superscript", lines[i].text, &m)) continue;
-    model::Footnote fn{SuperscriptToAscii(m.Group("mark")), std::string(m.Group("text")),
+    model::Footnote fn{SuperscriptToAscii(m.Group("mark")), std::string(m.Group("body")),
                        lines[i].number};
     doc.Trace(lines[i].number, "footnote", m.rule->id);
     lines[i] = text::Line{"", lines[i].number, 0, true};

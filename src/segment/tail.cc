@@ -205,7 +205,7 @@ size_t ParseTail(const text::Lines& lines, size_t begin, const grammar::Grammar&
     while (k > begin && lines[k - 1].text.empty()) --k;
     if (k == begin || !g.Find("footnotes.bracket", lines[k - 1].text, &m)) break;
     doc.footnotes.insert(doc.footnotes.begin(),
-                         {std::string(m.Group("mark")), std::string(m.Group("text")), lines[k - 1].number});
+                         {std::string(m.Group("mark")), std::string(m.Group("body")), lines[k - 1].number});
     doc.Trace(lines[k - 1].number, "footnote", m.rule->id);
     end = k - 1;
   }

@@ -1,0 +1,67 @@
+// The grammar loader and every rule's own examples.
+#include <doctest/doctest.h>
+
+#include "grammar/grammar.h"
+#include "test_util.h"
+
+namespace congvan::grammar {
+
+TEST_CASE("grammar: every rule's examples hold") {
+  const Grammar& g = testing::DefaultGrammar();
+  CHECK(g.rules().size() > 60);
+  auto failures = CheckExamples(g);
+  for (const auto& f : failures) FAIL_CHECK(f);
+}
+
+Result<std::shared_ptr<const Grammar>> LoadOne(const std::string& text) {
+  return Grammar::Load({{"t.yaml", text}});
+}
+
+TEST_CASE("grammar: loader errors name file, line and rule") {
+  struct Case {
+    std::string text, want;
+  };
+  for (const auto& [text, want] : std::vector<Case>{
+           {"rules:\n  - id: a.b\n    pattern: '('\n    match: [x]\n", "t.yaml:2: rule a.b: bad pattern"},
+           {"rules: [\n", "t.yaml:"},
+           {"rules:\n  - id: a.b\n    match: [x]\n", "t.yaml:2: rule a.b: a rule needs `id` and `pattern`"},
+           {"rules:\n  - id: a.b\n    pattern: x\n  - id: a.b\n    pattern: y\n", "t.yaml:4: rule a.b: duplicate id"},
+           {"rules:\n  - id: a.b\n    pattern: '{{nope}}'\n", "t.yaml:2: rule a.b: unknown fragment {{nope}}"},
+           {"rules:\n  - id: a.b\n    pattern: '{{list:nope}}'\n", "t.yaml:2: rule a.b: unknown list nope"},
+           {"- just a list\n", "t.yaml:1: a grammar file is a YAML mapping"},
+       }) {
+    CAPTURE(text);
+    auto r = LoadOne(text);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == Code::kGrammar);
+    CHECK(r.status().message().find(want) != std::string::npos);
+  }
+}
+
+TEST_CASE("grammar: fragments, lists, families, tone-insensitive and case-insensitive matching") {
+  auto r = LoadOne(
+      "fragments:\n  n: '[0-9]+'\n"
+      "lists:\n  w: [Hòa, ủy ban]\n"
+      "maps:\n  m: {A: B}\n"
+      "rules:\n"
+      "  - id: x.num\n    pattern: '^N(?P<n>{{n}})$'\n    match: [N1]\n    no_match: [N]\n"
+      "  - id: x.word\n    pattern: '{{list:w}}'\n    match: [x]\n    no_match: [y]\n"
+      "  - id: x.upper\n    pattern: '^AB$'\n    case_sensitive: true\n    match: [AB]\n    no_match: [ab]\n");
+  REQUIRE(r.ok());
+  const Grammar& g = **r;
+  Match m;
+  REQUIRE(g.Find("x.num", "N42", &m));
+  CHECK(m.Group("n") == "42");
+  CHECK(g.Find("x", "N7", &m));
+  CHECK(m.rule->id == "x.num");
+  CHECK(g.Find("x.word", "Thái Hoà", &m));   // written "Hòa", printed "Hoà"
+  CHECK(g.Find("x.word", "UỶ BAN", &m));     // case and tone placement
+  CHECK_FALSE(g.Find("x.upper", "ab", &m));
+  CHECK(g.Map("m").at("A") == "B");
+  CHECK(g.Family("nope").empty());
+  auto failures = CheckExamples(g);
+  REQUIRE(failures.size() == 1);  // x.word's example "x" does not match
+  CHECK(failures[0].find("rule x.word: does not match \"x\"") != std::string::npos);
+}
+
+}  // namespace congvan::grammar

@@ -1,0 +1,134 @@
+// Unit tests of the text stage: decode, normalize, fold keys, rejoining wrapped lines.
+#include <doctest/doctest.h>
+
+#include "text/decode.h"
+#include "text/fold.h"
+#include "text/join.h"
+#include "text/normalize.h"
+
+namespace congvan::text {
+
+TEST_CASE("decode: encodings and bad input") {
+  auto plain = Decode("Số: 1");
+  REQUIRE(plain.ok());
+  CHECK(plain->encoding == "utf-8");
+  auto bom = Decode("\xEF\xBB\xBFSố: 1");
+  REQUIRE(bom.ok());
+  CHECK(bom->utf8 == "Số: 1");
+  CHECK(bom->encoding == "utf-8-bom");
+  // "Số" in UTF-16LE and BE with BOMs.
+  auto le = Decode(std::string("\xFF\xFE" "S\0\xD1\x1E", 6));
+  REQUIRE(le.ok());
+  CHECK(le->utf8 == "Số");
+  CHECK(le->encoding == "utf-16le");
+  auto be = Decode(std::string("\xFE\xFF\0S\x1E\xD1", 6));
+  REQUIRE(be.ok());
+  CHECK(be->utf8 == "Số");
+
+  struct Bad {
+    std::string bytes;
+    Code code;
+  };
+  for (const auto& [bytes, code] : std::vector<Bad>{
+           {"", Code::kEmpty},
+           {" \n\r\n\t", Code::kEmpty},
+           {"\xEF\xBB\xBF", Code::kEmpty},
+           {std::string("abc\0def", 7), Code::kBinary},
+           {"\x01\x02\x03\x04\x05 abc", Code::kBinary},
+           {"Số: 1\xFF\xFE abc", Code::kBadEncoding},
+           {"abc \xC3", Code::kBadEncoding},
+           {"\xED\xA0\x80 surrogate", Code::kBadEncoding},
+           {"\xC0\xAF overlong", Code::kBadEncoding},
+       }) {
+    CAPTURE(bytes);
+    auto r = Decode(bytes);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == code);
+  }
+  auto bad = Decode("Số: 1\xFF");
+  CHECK(bad.status().message().find("byte 7") != std::string::npos);
+}
+
+TEST_CASE("normalize: line endings, spaces, invisible characters") {
+  auto lines = Normalize("a\r\nb\rc\nd");
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[1].text == "b");
+  CHECK(lines[3].number == 4);
+  CHECK(Normalize("x\xE2\x80\xA8y").size() == 2);  // U+2028
+  struct Case {
+    std::string in, out;
+  };
+  for (const auto& [in, out] : std::vector<Case>{
+           {"Sở\xC2\xA0Y  tế", "Sở Y tế"},                 // NBSP, doubled space
+           {"Sở\xE2\x80\x8BY tế", "SởY tế"},              // zero-width space removed
+           {"\xEF\xBB\xBFKính gửi:", "Kính gửi:"},        // stray BOM
+           {"ab\x07" "c", "abc"},                         // control character
+           {"  trailing  ", "trailing"},
+           {"**ỦY BAN NHÂN DÂN**", "ỦY BAN NHÂN DÂN"},      // emphasis
+           {"Số: **4197** /UBND-KGVX", "Số: 4197 /UBND-KGVX"},
+           {"vùng “*xanh*” an toàn", "vùng “xanh” an toàn"},
+           {"*", "*"},                                     // the Party star stays
+           {"(*) ghi chú", "(*) ghi chú"},
+           {"1\\. Sở Y tế", "1. Sở Y tế"},                 // markdown escape
+           {"* Rà soát", "- Rà soát"},                     // markdown bullet
+           {"Lưu: VT, VX_(TT).", "Lưu: VT, VX_(TT)."},      // underscores stay
+           {"Cần đến trước _____ giờ", "Cần đến trước _____ giờ"},
+       }) {
+    CAPTURE(in);
+    auto ls = Normalize(in);
+    REQUIRE(ls.size() == 1);
+    CHECK(ls[0].text == out);
+  }
+  auto h = Normalize("## 2. Sở Y tế");
+  CHECK(h[0].text == "2. Sở Y tế");
+  CHECK(h[0].heading_level == 2);
+  // Decomposed input (NFD) becomes precomposed (NFC).
+  CHECK(Normalize("S\x6F\xCC\x82\xCC\x81")[0].text == "S\xE1\xBB\x91");
+}
+
+TEST_CASE("fold: case, normalization form and tone placement do not matter") {
+  struct Pair {
+    std::string a, b;
+  };
+  for (const auto& [a, b] : std::vector<Pair>{
+           {"uỷ ban", "ủy ban"}, {"hoà", "hòa"}, {"HỎA TỐC", "Hỏa tốc"}, {"thuỷ", "thủy"},
+           {"Tỉnh uỷ", "TỈNH ỦY"}, {"khoẻ", "khỏe"}, {"S\x6F\xCC\x82\xCC\x81", "Số"}}) {
+    CAPTURE(a);
+    CHECK(FoldKey(a) == FoldKey(b));
+  }
+  CHECK(FoldKey("hòa") != FoldKey("hoa"));
+  CHECK(FoldKey("Sở Y tế") != FoldKey("Phòng Y tế"));
+}
+
+TEST_CASE("fold: patterns are expanded to both tone placements") {
+  CHECK(ExpandTonePlacement("Hòa") == "H(?:òa|oà)");
+  CHECK(ExpandTonePlacement("uỷ") == "(?:uỷ|ủy)");
+  CHECK(ExpandTonePlacement("hoa") == "hoa");
+  CHECK(ExpandTonePlacement("[òa]") == "[òa]");
+  CHECK(ExpandTonePlacement("\\p{L}") == "\\p{L}");
+  CHECK(ToUpper("Cà Mau") == "CÀ MAU");
+  CHECK(IsUpperText("ỦY BAN NHÂN DÂN TỈNH CÀ MAU"));
+  CHECK_FALSE(IsUpperText("Trần Hồng Quân"));
+  CHECK_FALSE(IsUpperText("2021"));
+}
+
+TEST_CASE("join: wrapped codes and words") {
+  struct Case {
+    std::string a, b, out;
+  };
+  for (const auto& [a, b, out] : std::vector<Case>{
+           {"Công văn số 341-", "CV/TU ngày 03/8/2021", "Công văn số 341-CV/TU ngày 03/8/2021"},
+           {"COVID-", "19", "COVID-19"},
+           {"Sở Lao động -", "Thương binh", "Sở Lao động - Thương binh"},
+           {"Thông", "báo số 11", "Thông báo số 11"},
+           {"", "abc", "abc"}}) {
+    std::string acc = a;
+    AppendWrapped(acc, b);
+    CHECK(acc == out);
+  }
+  CHECK(EndsSentence("thực hiện./."));
+  CHECK(EndsSentence("như sau:"));
+  CHECK_FALSE(EndsSentence("Sở Thông tin và"));
+}
+
+}  // namespace congvan::text
