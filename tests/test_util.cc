@@ -1,6 +1,7 @@
 #include "test_util.h"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -36,7 +37,8 @@ void WriteFile(const std::string& path, const std::string& data) {
 }
 
 std::string TempDir(const std::string& name) {
-  auto dir = std::filesystem::current_path() / "test-tmp" / name;
+  // One folder per process: CTest runs test cases in parallel processes.
+  auto dir = std::filesystem::current_path() / "test-tmp" / (name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();

@@ -20,7 +20,7 @@ struct RunResult {
 };
 // Runs the congvan binary with a shell-quoted argument string, feeding `input` on stdin.
 RunResult RunCongvan(const std::string& args, const std::string& input = "");
-// A fresh empty directory under the build tree.
+// A fresh empty directory under the build tree, private to this process.
 std::string TempDir(const std::string& name);
 
 }  // namespace congvan::testing
