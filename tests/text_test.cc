@@ -73,6 +73,12 @@ TEST_CASE("normalize: line endings, spaces, invisible characters") {
            {"* Rà soát", "- Rà soát"},                     // markdown bullet
            {"Lưu: VT, VX_(TT).", "Lưu: VT, VX_(TT)."},      // underscores stay
            {"Cần đến trước _____ giờ", "Cần đến trước _____ giờ"},
+           {"<p align=\"center\"><b>QUYẾT ĐỊNH<br>", "QUYẾT ĐỊNH"},      // HTML formatting tags
+           {"</b></p>", ""},
+           {"<jsontable name=\"bang_0\">", "<jsontable name=\"bang_0\">"},  // other tags stay
+           {"trẻ <5 tuổi", "trẻ <5 tuổi"},
+           {"ỦY BAN NHÂN DÂN          CỘNG HÒA", "ỦY BAN NHÂN DÂN | CỘNG HÒA"},  // side-by-side columns
+           {"Sở  Y   tế", "Sở Y tế"},
        }) {
     CAPTURE(in);
     auto ls = Normalize(in);

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/io.h"
+#include "emit/explain.h"
 #include "emit/document_writer.h"
 #include "grammar/grammar.h"
 #include "pipeline/parse.h"
@@ -34,6 +35,30 @@ struct ParseOptions {
   std::string output;
   std::string grammars;
 };
+
+// `congvan explain FILE`: every input line with the part it was assigned to and the rules that read it.
+int RunExplain(const std::string& path, const std::string& grammars) {
+  auto grammar = grammars.empty() ? grammar::Grammar::LoadEmbedded()
+                                  : grammar::Grammar::LoadDirectory(grammars);
+  if (!grammar.ok()) {
+    std::cerr << "congvan: " << grammar.status().message() << "\n";
+    return 2;
+  }
+  std::string display = path == "-" ? "<stdin>" : path;
+  auto bytes = ReadInput(path);
+  if (!bytes.ok()) {
+    std::cerr << "congvan: " << display << ": " << bytes.status().message() << "\n";
+    return 1;
+  }
+  auto doc = pipeline::Parse(*bytes, display, **grammar);
+  if (!doc.ok()) {
+    std::cerr << "congvan: " << display << ": " << doc.status().message() << "\n";
+    return 1;
+  }
+  std::string out = explain::Render(*bytes, *doc);
+  WriteStdout(out);
+  return 0;
+}
 
 int RunParse(const ParseOptions& opt) {
   auto grammar = opt.grammars.empty() ? grammar::Grammar::LoadEmbedded()
@@ -131,6 +156,12 @@ int main(int argc, char** argv) {
   parse->add_option("--output,-o", popt.output, "Write to this file instead of stdout (atomically)");
   parse->add_option("--grammars", popt.grammars, "Load rules from this directory instead of the built-in ones");
   parse->footer(congvan::cli::kParseExamples);
+  std::string explain_file, explain_grammars;
+  auto* explain = app.add_subcommand(
+      "explain", "Show each line of a document with the part it was read as and the rule that matched");
+  explain->add_option("FILE", explain_file, "Input file; - reads stdin")->required();
+  explain->add_option("--grammars", explain_grammars, "Load rules from this directory");
+  explain->footer("\nExample:\n  congvan explain dispatch.txt | less -S\n");
   app.footer("Run 'congvan parse --help' for examples.");
   try {
     app.parse(argc, argv);
@@ -139,5 +170,6 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   if (parse->parsed()) return congvan::cli::RunParse(popt);
+  if (explain->parsed()) return congvan::cli::RunExplain(explain_file, explain_grammars);
   return 2;
 }

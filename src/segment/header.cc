@@ -25,6 +25,22 @@ bool IsOtherHeaderLine(const grammar::Grammar& g, std::string_view t) {
   return false;
 }
 
+// Whether `next` (the k-th line after the subject's first) continues a wrapped subject: not blank, not
+// another header part, not the start of the body or tail, and the subject so far has not ended a
+// sentence. Converters that never leave a blank line would otherwise run the subject to the end.
+bool SubjectContinues(const grammar::Grammar& g, const std::string& subject, std::string_view next,
+                      size_t k) {
+  constexpr size_t kMaxSubjectLines = 6;
+  grammar::Match m;
+  if (next.empty() || k > kMaxSubjectLines || IsOtherHeaderLine(g, next)) return false;
+  if (text::EndsSentence(subject)) return false;
+  for (const char* fam : {"sections.marker", "closing.start", "distribution.start", "signature.prefix"}) {
+    if (g.Find(fam, next, &m)) return false;
+  }
+  if (text::IsUpperText(next) && !text::IsUpperText(subject)) return false;
+  return true;
+}
+
 std::string RemoveSpaces(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -66,20 +82,36 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
   for (; i < limit; ++i) {
     const text::Line& line = lines[i];
     const std::string& t = line.text;
+    std::string work;  // t, or t joined with the next line
     if (t.empty()) continue;
     if (g.Find("common.rule_line", t, &m)) {
       doc.Trace(line.number, "header", m.rule->id);
       continue;
     }
     if (g.Find("recipients.start", t, &m)) break;
-    if (g.Find("header.motto", t, &m)) {
+    // A header part wrapped onto two lines by a converter ("Phú Thọ, ngày 18" / "tháng 11 năm 2025",
+    // "VỀ" / "VIỆC CÔNG BỐ ..."): read the two lines as one when only together they make the part.
+    std::string joined;
+    size_t next = NextNonBlank(lines, i + 1, n);
+    if (!IsOtherHeaderLine(g, t) && !g.Find("header.subject", t, &m) && next < n) {
+      joined = t;
+      text::AppendWrapped(joined, lines[next].text);
+      if (g.Find("header.place_date", joined, &m) || g.Find("header.subject", joined, &m) ||
+          g.Find("header.number", joined, &m)) {
+        doc.Trace(line.number, "header", "joined_with_next_line");
+        work = joined;
+        i = next;
+      }
+    }
+    const std::string& t2 = work.empty() ? t : work;
+    if (g.Find("header.motto", t2, &m)) {
       doc.Trace(line.number, "header", m.rule->id);
       if (!doc.format) doc.format = m.rule->value;
       if (!notes->motto_line) notes->motto_line = line.number;
       seen_motto = true;
       continue;
     }
-    if (!seen_number && g.Find("header.number", t, &m)) {
+    if (!seen_number && g.Find("header.number", t2, &m)) {
       doc.Trace(line.number, "header", m.rule->id);
       seen_number = true;
       notes->number_rule = m.rule->id;
@@ -88,6 +120,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       doc.lines["number"] = line.number;
       if (m.Has("number")) {
         std::string number(m.Group("number"));
+        if (m.Has("year")) number += "/" + std::string(m.Group("year"));  // "12/2021/TT-BYT"
         doc.number = number;
         bool party = m.rule->id == "header.number.party";
         doc.code = number + (party ? "-" : "/") + symbol;
@@ -96,7 +129,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       }
       continue;
     }
-    if (!seen_date && g.Find("header.place_date", t, &m)) {
+    if (!seen_date && g.Find("header.place_date", t2, &m)) {
       doc.Trace(line.number, "header", m.rule->id);
       seen_date = true;
       doc.place = Trim(m.Group("place"));
@@ -109,16 +142,16 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
         doc.date = buf;
       } else {
-        doc.Warn("date_incomplete", "the date's day or month is blank: \"" + t + "\"", line.number);
+        doc.Warn("date_incomplete", "the date's day or month is blank: \"" + t2 + "\"", line.number);
       }
       continue;
     }
-    if (!doc.subject && g.Find("header.subject", t, &m)) {
+    if (!doc.subject && g.Find("header.subject", t2, &m)) {
       doc.Trace(line.number, "header", m.rule->id);
       std::string subject(m.Group("subject"));
       doc.lines["subject"] = line.number;
       size_t j = i + 1;
-      while (j < n && !lines[j].text.empty() && !IsOtherHeaderLine(g, lines[j].text)) {
+      while (j < n && SubjectContinues(g, subject, lines[j].text, j - i)) {
         doc.Trace(lines[j].number, "header", "header.subject/continuation");
         text::AppendWrapped(subject, lines[j].text);
         ++j;
@@ -129,23 +162,23 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       i = j - 1;
       continue;
     }
-    if (g.Find("header.urgency", t, &m)) {
+    if (g.Find("header.urgency", t2, &m)) {
       doc.Trace(line.number, "header", m.rule->id);
       if (!doc.urgency) doc.urgency = m.rule->value;
       doc.lines["urgency"] = line.number;
       continue;
     }
-    if (g.Find("header.secrecy", t, &m)) {
+    if (g.Find("header.secrecy", t2, &m)) {
       doc.Trace(line.number, "header", m.rule->id);
       if (!doc.secrecy) doc.secrecy = m.rule->value;
       doc.lines["secrecy"] = line.number;
       continue;
     }
-    if (g.Find("header.delivery", t, &m)) {
+    if (g.Find("header.delivery", t2, &m)) {
       doc.Trace(line.number, "header", m.rule->id);
       continue;
     }
-    if (g.Find("header.kind_title", t, &m)) {
+    if (g.Find("header.kind_title", t2, &m)) {
       doc.Trace(line.number, "header", m.rule->id);
       if (notes->kind_from_title.empty()) notes->kind_from_title = m.rule->value;
       doc.lines["kind"] = line.number;
@@ -174,7 +207,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       doc.Trace(line.number, "header", "title_subject");
       std::string subject = t;
       size_t j = i + 1;
-      while (j < n && !lines[j].text.empty() && !IsOtherHeaderLine(g, lines[j].text)) {
+      while (j < n && SubjectContinues(g, subject, lines[j].text, j - i)) {
         text::AppendWrapped(subject, lines[j].text);
         ++j;
       }
@@ -183,7 +216,10 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       i = j - 1;
       continue;
     }
-    if (seen_number || seen_date || seen_motto) break;
+    // Past the first header line, body text ends the header; a short unknown line (OCR noise, a
+    // converter's stray mark) does not.
+    bool bodylike = WordCount(t) >= 8 || text::EndsSentence(t) || g.Find("sections.marker", t, &m);
+    if ((seen_number || seen_date || seen_motto) && bodylike) break;
     if (i - begin > 20) break;
     doc.Trace(line.number, "header", "skipped");
   }

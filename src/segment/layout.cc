@@ -66,7 +66,7 @@ text::Lines Unflatten(const text::Lines& lines, const grammar::Grammar& g, model
       }
       continue;
     }
-    if (t.empty()) {
+    if (t.empty() || g.Find("common.rule_line", t, &m)) {  // "--- PAGE 2 ---" is not two cells
       out.push_back(line);
       continue;
     }
@@ -99,6 +99,40 @@ size_t SkipPreface(const text::Lines& lines, const grammar::Grammar& g, model::D
     if (j < limit) {
       for (size_t k = i; k <= j; ++k) doc.Trace(lines[k].number, "preface", "front_matter");
       i = j + 1;
+    }
+  }
+  // A legal portal's metadata table ("Số hiệu: | 1805/QĐ-UBND | ... | Tình trạng: | Đã biết"): skip to
+  // the value of its last key.
+  // The table is the first run of at least three keys, each within a few lines of the one before,
+  // starting near the top (the same keys recur in lists of related documents further down).
+  size_t last_key = n;
+  {
+    size_t first = n, prev = n, count = 0;
+    for (size_t k = i; k < std::min(n, i + 2 * kHeaderZone); ++k) {
+      if (!g.Find("preface.metadata_key", lines[k].text, &m)) {
+        if (prev != n && k - prev > 6) {
+          if (count >= 3) break;
+          first = prev = n, count = 0;
+        }
+        continue;
+      }
+      if (first == n) first = k;
+      prev = k;
+      ++count;
+    }
+    if (count >= 3) last_key = prev;
+  }
+  if (last_key < n) {
+    for (size_t k = i; k <= last_key; ++k) doc.Trace(lines[k].number, "preface", "metadata_table");
+    i = last_key + 1;
+    bool value_seen = false;
+    while (i < n) {
+      const std::string& t = lines[i].text;
+      bool filler = t.empty() || g.Find("common.rule_line", t, &m);
+      if (!filler && value_seen) break;
+      if (!filler) value_seen = true;
+      doc.Trace(lines[i].number, "preface", "metadata_table");
+      ++i;
     }
   }
   while (true) {

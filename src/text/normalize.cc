@@ -3,6 +3,7 @@
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 
+#include <cctype>
 #include <string>
 
 namespace congvan::text {
@@ -18,6 +19,9 @@ char32_t Next(std::string_view s, size_t& i) {
   i += len;
   return cp;
 }
+
+// Spaces in a row that mark a column boundary rather than a word gap.
+constexpr int kColumnGap = 6;
 
 bool IsSpace(char32_t c) {
   return c == ' ' || c == '\t' || c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
@@ -57,6 +61,37 @@ std::string StripEmphasis(const std::string& s) {
   return out;
 }
 
+// Removes HTML formatting tags that converters leave in text ("<p align=...>", "<b>", "<br>", "</td>").
+// Other angle-bracket text ("<jsontable ...>", "<5 tuổi") is kept.
+std::string StripHtmlTags(const std::string& s) {
+  if (s.find('<') == std::string::npos) return s;
+  static const char* kTags[] = {"p", "b", "i", "u", "strong", "em", "br", "div", "span", "font", "center",
+                                "sup", "sub", "table", "tr", "td", "th", "tbody", "thead", "a", "o:p"};
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '<') {
+      size_t j = i + 1;
+      if (j < s.size() && s[j] == '/') ++j;
+      size_t name_start = j;
+      while (j < s.size() && (std::isalpha(static_cast<unsigned char>(s[j])) || s[j] == ':')) ++j;
+      std::string name = s.substr(name_start, j - name_start);
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      size_t close = s.find('>', j);
+      bool known = false;
+      for (const char* t : kTags) known |= name == t;
+      if (known && close != std::string::npos &&
+          (j == close || s[j] == ' ' || s[j] == '/')) {
+        out += ' ';
+        i = close;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string ToNfc(std::string_view utf8) {
@@ -73,17 +108,25 @@ std::string ToNfc(std::string_view utf8) {
   return out;
 }
 
-std::string CleanLine(std::string_view line) {
+std::string CleanLine(std::string_view raw) {
+  std::string html = StripHtmlTags(std::string(raw));
+  std::string_view line = html;
   std::string out;
   out.reserve(line.size());
   bool pending_space = false;
+  int space_run = 0;
   for (size_t i = 0; i < line.size();) {
     size_t start = i;
     char32_t c = Next(line, i);
     if (IsSpace(c)) {
       pending_space = !out.empty();
+      ++space_run;
       continue;
     }
+    // A wide gap inside a line separates two columns laid out side by side (pdftotext -layout):
+    // mark it as a cell boundary, as in a Markdown table.
+    if (pending_space && space_run >= kColumnGap && out.back() != '|' && c != '|') out += " |";
+    space_run = 0;
     if (IsDropped(c)) continue;
     if (c == '\\' && i < line.size() && IsAsciiPunct(line[i])) continue;  // markdown escape
     if (pending_space) out += ' ';

@@ -5,6 +5,8 @@
 //   - in Unicode NFC (ICU), so decomposed input ("o" + U+0302 + U+0301) reads like precomposed "ố";
 //   - with NBSP and other space characters turned into a space, zero-width characters, soft hyphens and
 //     stray control characters removed, runs of white space folded to one space, ends trimmed;
+//   - with HTML formatting tags removed ("<p align=center><b>", "<br>") and a gap of six or more spaces
+//     inside a line (two columns laid out side by side) written as a cell boundary " | ";
 //   - with markdown debris removed: heading marks ("## 2. Sở Y tế" -> "2. Sở Y tế", level kept),
 //     emphasis ("**4197**" -> "4197", "“*xanh*”" -> "“xanh”"), backslash escapes ("1\." -> "1."), and
 //     "* item" bullets written as "- item". A line that is only "*" (the Party header's star) is kept.

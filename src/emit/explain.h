@@ -1,0 +1,20 @@
+// The `congvan explain` view: every input line, with the part of the document it was assigned to and
+// the ids of the rules that read it, so a user can see why a line was read as it was (after Duckling's
+// debug view). Then the warnings, each with its line.
+//
+//   LINE  PART          RULES                        TEXT
+//      8  header        header.number.state          Số: **4197** /UBND-KGVX
+//
+// Takes the original bytes (to show lines as printed) and the parsed Document. Never fails.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "model/document.h"
+
+namespace congvan::explain {
+
+std::string Render(std::string_view bytes, const model::Document& doc);
+
+}  // namespace congvan::explain
