@@ -39,6 +39,7 @@ void WriteTasks(Writer& w, const std::vector<model::Task>& tasks) {
     w.Key("text");
     w.String(t.text);
     Strings(w, "owners", t.owners);
+    Strings(w, "owner_keys", t.owner_keys);
     Strings(w, "partners", t.partners);
     w.Key("deadlines");
     w.BeginArray();

@@ -41,9 +41,29 @@ struct Deadline {
   int line = 0;
 };
 
+// A paragraph of the body as the segmenter built it (not part of the output): the text, the line it
+// starts on, and where each further input line begins inside the text, so a fact found at any offset
+// can name its own line.
+struct Paragraph {
+  std::string text;
+  int line = 0;
+  bool bullet = false;
+  std::vector<std::pair<size_t, int>> line_at;  // (offset in text, input line), ascending
+
+  int LineAt(size_t offset) const {
+    int l = line;
+    for (const auto& [off, ln] : line_at) {
+      if (off > offset) break;
+      l = ln;
+    }
+    return l;
+  }
+};
+
 struct Task {
   std::string text;
   std::vector<std::string> owners;
+  std::vector<std::string> owner_keys;  // canonical keys of the owners, same order
   std::vector<std::string> partners;
   std::vector<Deadline> deadlines;
   int line = 0;
@@ -58,12 +78,15 @@ struct Section {
   std::vector<std::string> owners;
   std::vector<Task> tasks;
   std::vector<Section> sections;  // nested items
+  std::vector<Paragraph> paragraphs;  // the item's paragraphs (the first without its marker)
+  bool heading_paragraph = false;     // paragraphs[0] is the heading
 };
 
 struct Closing {
   std::string text;
   int line = 0;
   std::vector<Task> tasks;
+  std::vector<Paragraph> paragraphs;
 };
 
 struct Reference {
@@ -117,6 +140,7 @@ struct Document {
   std::vector<Reference> references;
   OptString preamble;
   int preamble_line = 0;
+  std::vector<Paragraph> preamble_paragraphs;
   std::vector<Section> sections;
   std::optional<Closing> closing;
   Signature signature;

@@ -1,6 +1,7 @@
 #include "pipeline/parse.h"
 
 #include "base/sha256.h"
+#include "extract/extract.h"
 #include "segment/segmenter.h"
 #include "text/decode.h"
 #include "text/normalize.h"
@@ -15,6 +16,7 @@ Result<model::Document> Parse(std::string_view bytes, const std::string& path,
   doc.source = {path, bytes.size(), Sha256Hex(bytes), decoded->encoding};
   text::Lines lines = text::Normalize(decoded->utf8);
   segment::Segment(lines, g, doc);
+  extract::Extract(g, doc);
   return doc;
 }
 

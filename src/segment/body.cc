@@ -13,9 +13,42 @@ struct Paragraph {
   std::string text;
   int line = 0;
   bool after_footnotes = false;  // footnotes were lifted from the gap before it
+  std::vector<std::pair<size_t, int>> line_at;
   // Set when the paragraph starts with a section marker.
   std::string style, id, rest;
 };
+
+void Append(Paragraph& p, const std::string& next, int line) {
+  text::AppendWrapped(p.text, next);
+  p.line_at.emplace_back(p.text.size() - next.size(), line);
+}
+
+// The model's paragraph: the text after the marker for an item's first paragraph.
+model::Paragraph ToModel(const Paragraph& p, bool strip_marker, const grammar::Grammar& g) {
+  model::Paragraph out;
+  out.line = p.line;
+  if (strip_marker && !p.style.empty()) {
+    size_t cut = p.text.size() - p.rest.size();
+    out.text = p.rest;
+    for (auto [off, ln] : p.line_at) {
+      if (off >= cut) out.line_at.emplace_back(off - cut, ln);
+    }
+    return out;
+  }
+  grammar::Match m;
+  if (g.Find("sections.bullet", p.text, &m)) {
+    out.bullet = true;
+    size_t cut = m.Offset(p.text, "rest");
+    out.text = p.text.substr(cut);
+    for (auto [off, ln] : p.line_at) {
+      if (off >= cut) out.line_at.emplace_back(off - cut, ln);
+    }
+    return out;
+  }
+  out.text = p.text;
+  out.line_at = p.line_at;
+  return out;
+}
 
 bool Matches(const grammar::Grammar& g, std::string_view family, std::string_view t) {
   grammar::Match m;
@@ -48,7 +81,7 @@ std::vector<Paragraph> BuildParagraphs(const text::Lines& lines, size_t begin, s
     }
     bool starts_item = Matches(g, "sections.marker", line.text) || Matches(g, "sections.bullet", line.text);
     if (open && !starts_item && !EndsShortLine(g, lines[i - 1].text, line.text)) {
-      text::AppendWrapped(paras.back().text, line.text);
+      Append(paras.back(), line.text, line.number);
       continue;
     }
     paras.push_back({line.text, line.number, gap_footnotes});
@@ -69,7 +102,11 @@ std::vector<Paragraph> BuildParagraphs(const text::Lines& lines, size_t begin, s
                  "rejoined a sentence split by a page break (line " + std::to_string(out.back().line) +
                      " continues here)",
                  p.line);
+        size_t base = out.back().text.size();
         text::AppendWrapped(out.back().text, p.text);
+        base = out.back().text.size() - p.text.size();
+        out.back().line_at.emplace_back(base, p.line);
+        for (auto [off, ln] : p.line_at) out.back().line_at.emplace_back(base + off, ln);
         continue;
       }
     }
@@ -116,14 +153,16 @@ struct Node {
   std::string style;
 };
 
-void Finish(Node& node, const std::string& parent_path) {
+void Finish(Node& node, const std::string& parent_path, const grammar::Grammar& g) {
   auto& s = node.section;
+  for (const Paragraph* p : node.paras) s.paragraphs.push_back(ToModel(*p, p == node.paras[0], g));
   s.path = parent_path.empty() ? s.id : parent_path + "." + s.id;
   bool has_more = node.paras.size() > 1 || !node.children.empty();
   if (!node.paras.empty() && IsHeading(*node.paras[0], has_more)) {
     std::string h = node.paras[0]->rest;
     if (!h.empty() && h.back() == ':') h.pop_back();
     s.heading = Trim(h);
+    s.heading_paragraph = true;
   }
   std::string text;
   for (const Paragraph* p : node.paras) {
@@ -131,7 +170,7 @@ void Finish(Node& node, const std::string& parent_path) {
     text += p == node.paras[0] && !p->style.empty() ? p->rest : p->text;
   }
   for (auto& c : node.children) {
-    Finish(c, s.path);
+    Finish(c, s.path, g);
     if (!text.empty()) text += "\n";
     text += c.section.id + (c.style == "alpha" ? ") " : ". ") + c.section.text;
     s.sections.push_back(std::move(c.section));
@@ -237,9 +276,10 @@ void ParseBody(const text::Lines& lines, size_t begin, size_t end, const grammar
     }
     doc.preamble = text;
     doc.preamble_line = preamble.front()->line;
+    for (const Paragraph* p : preamble) doc.preamble_paragraphs.push_back(ToModel(*p, false, g));
   }
   for (auto& n : top) {
-    Finish(n, "");
+    Finish(n, "", g);
     doc.sections.push_back(std::move(n.section));
   }
   if (closing_at < paras.size()) {
@@ -248,6 +288,7 @@ void ParseBody(const text::Lines& lines, size_t begin, size_t end, const grammar
     for (size_t i = closing_at; i < paras.size(); ++i) {
       if (!c.text.empty()) c.text += "\n";
       c.text += paras[i].text;
+      c.paragraphs.push_back(ToModel(paras[i], false, g));
       if (i > closing_at) doc.Trace(paras[i].line, "closing", "body");
     }
     doc.closing = std::move(c);

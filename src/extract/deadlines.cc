@@ -1,0 +1,163 @@
+#include "extract/deadlines.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include "text/fold.h"
+
+namespace congvan::extract {
+namespace {
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return s.empty() ? -1 : v;
+}
+
+std::string Ymd(int y, int m, int d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+bool ValidDate(int y, int m, int d) {
+  using namespace std::chrono;
+  return year_month_day{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}}.ok();
+}
+
+std::optional<std::string> Clock(const grammar::Match& m) {
+  int h = ToInt(m.Group("hour"));
+  if (h < 0) return std::nullopt;
+  int mi = m.Has("minute") ? ToInt(m.Group("minute")) : 0;
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", h, mi);
+  return std::string(buf);
+}
+
+std::string ByDay(const grammar::Match& m) {
+  if (m.Has("sunday")) return "SU";
+  std::string w = text::FoldKey(m.Group("weekday"));
+  static const std::vector<std::pair<std::string, std::string>> kDays = {
+      {"hai", "MO"}, {"ba", "TU"}, {"tư", "WE"}, {"năm", "TH"}, {"sáu", "FR"}, {"bảy", "SA"},
+      {"2", "MO"},   {"3", "TU"},  {"4", "WE"},  {"5", "TH"},   {"6", "FR"},   {"7", "SA"}};
+  for (const auto& [k, v] : kDays) {
+    if (text::FoldKey(k) == w) return v;
+  }
+  return "";
+}
+
+int Quarter(std::string_view q) {
+  if (q == "I" || q == "1") return 1;
+  if (q == "II" || q == "2") return 2;
+  if (q == "III" || q == "3") return 3;
+  if (q == "IV" || q == "4") return 4;
+  return 0;
+}
+
+}  // namespace
+
+std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, std::string_view text,
+                                           const std::optional<std::string>& doc_date, int line,
+                                           std::vector<model::Warning>* warnings) {
+  int doc_year = doc_date ? ToInt(doc_date->substr(0, 4)) : -1;
+  // Accept matches rule by rule in file order; a later rule's match that overlaps an accepted one loses.
+  struct Hit {
+    size_t begin, end;
+    grammar::Match m;
+  };
+  std::vector<Hit> accepted;
+  for (const grammar::Rule* rule : g.Family("deadlines")) {
+    size_t start = 0;
+    while (start < text.size()) {
+      grammar::Match m;
+      int n = rule->re->NumberOfCapturingGroups() + 1;
+      std::vector<re2::StringPiece> sp(n);
+      if (!rule->re->Match(re2::StringPiece(text.data(), text.size()), start, text.size(),
+                           RE2::UNANCHORED, sp.data(), n)) {
+        break;
+      }
+      m.rule = rule;
+      for (auto& p : sp) m.groups.emplace_back(p.data() ? std::string_view(p.data(), p.size()) : "");
+      size_t b = sp[0].data() - text.data(), e = b + sp[0].size();
+      bool overlaps = false;
+      for (const auto& h : accepted) overlaps |= b < h.end && h.begin < e;
+      if (!overlaps) accepted.push_back({b, e, m});
+      start = e > start ? e : start + 1;
+    }
+  }
+  std::sort(accepted.begin(), accepted.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+  std::vector<model::Deadline> out;
+  for (const auto& h : accepted) {
+    const grammar::Match& m = h.m;
+    model::Deadline d;
+    d.text = std::string(text.substr(h.begin, h.end - h.begin));
+    while (!d.text.empty() && (d.text.back() == ' ' || d.text.back() == ',')) d.text.pop_back();
+    d.line = line;
+    d.time = Clock(m);
+    const std::string& kind = m.rule->value;
+    auto warn = [&](const std::string& code, const std::string& msg) {
+      if (warnings) warnings->push_back({code, msg + ": \"" + d.text + "\"", line});
+    };
+    if (kind == "date") {
+      int day = ToInt(m.Group("day")), month = ToInt(m.Group("month"));
+      int year = m.Has("year") ? ToInt(m.Group("year")) : doc_year;
+      if (year < 0) {
+        warn("deadline_year_unknown", "a deadline without a year in a document without a date");
+      } else if (!ValidDate(year, month, day)) {
+        warn("deadline_invalid", "not a calendar date");
+        continue;
+      } else {
+        d.due = Ymd(year, month, day);
+        if (doc_date && *d.due < *doc_date) {
+          warn("deadline_past", "a date before the document's own date, read as quoted, not as a deadline");
+          continue;
+        }
+      }
+    } else if (kind == "month") {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%04d-%02d", ToInt(m.Group("year")), ToInt(m.Group("month")));
+      d.due = buf;
+    } else if (kind == "quarter") {
+      d.due = std::string(m.Group("year")) + "-Q" + std::to_string(Quarter(m.Group("quarter")));
+    } else if (kind == "daily") {
+      d.repeat = "FREQ=DAILY";
+    } else if (kind == "weekly") {
+      std::string by = ByDay(m);
+      d.repeat = by.empty() ? "FREQ=WEEKLY" : "FREQ=WEEKLY;BYDAY=" + by;
+    } else if (kind == "monthly") {
+      d.repeat = m.Has("day") ? "FREQ=MONTHLY;BYMONTHDAY=" + std::to_string(ToInt(m.Group("day")))
+                              : "FREQ=MONTHLY";
+    } else if (kind == "yearly_date") {
+      d.repeat = "FREQ=YEARLY;BYMONTH=" + std::to_string(ToInt(m.Group("month"))) +
+                 ";BYMONTHDAY=" + std::to_string(ToInt(m.Group("day")));
+    } else if (kind == "yearly") {
+      d.repeat = "FREQ=YEARLY";
+    } else if (kind == "relative") {
+      if (!doc_date) {
+        warn("deadline_unresolved", "a period counted from the document's date, which is unknown");
+      } else {
+        using namespace std::chrono;
+        int n = ToInt(m.Group("n"));
+        year_month_day base{year{ToInt(doc_date->substr(0, 4))},
+                            month{static_cast<unsigned>(ToInt(doc_date->substr(5, 2)))},
+                            day{static_cast<unsigned>(ToInt(doc_date->substr(8, 2)))}};
+        std::string unit = text::FoldKey(m.Group("unit"));
+        year_month_day due = base;
+        if (unit == text::FoldKey("tháng")) {
+          due = base + months{n};
+          if (!due.ok()) due = due.year() / due.month() / last;
+        } else {
+          due = year_month_day{sys_days{base} + days{unit == text::FoldKey("tuần") ? 7 * n : n}};
+        }
+        d.due = Ymd(int(due.year()), unsigned(due.month()), unsigned(due.day()));
+      }
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace congvan::extract

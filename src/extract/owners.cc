@@ -1,0 +1,160 @@
+#include "extract/owners.h"
+
+#include <algorithm>
+
+#include "segment/util.h"
+#include "text/fold.h"
+
+namespace congvan::extract {
+namespace {
+
+constexpr size_t kMaxOwnerWords = 28;
+
+// Trailing punctuation, spaces and footnote marks.
+std::string Clean(std::string_view s) {
+  std::string out = segment::Trim(s);
+  static const char* kSup[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+  bool changed = true;
+  while (changed && !out.empty()) {
+    changed = false;
+    char c = out.back();
+    if (c == ',' || c == ';' || c == '.' || c == ':' || c == ' ' || c == '-') {
+      out.pop_back();
+      changed = true;
+      continue;
+    }
+    for (const char* sup : kSup) {
+      std::string_view sv(sup);
+      if (out.size() >= sv.size() && std::string_view(out).substr(out.size() - sv.size()) == sv) {
+        out.erase(out.size() - sv.size());
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+bool EndsWithPluralKind(std::string_view s) {
+  for (std::string_view k : {"các Sở", "các sở", "các Ban", "các Phòng", "các Bộ", "các ban", "các phòng"}) {
+    if (s.size() >= k.size() && s.substr(s.size() - k.size()) == k) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string OwnerPhrase(const grammar::Grammar& g, std::string_view text) {
+  grammar::Match m;
+  if (!g.Find("owners.head", text, &m) || m.Offset(text) != 0) return "";
+  size_t from = m.groups[0].size();
+  size_t end = text.size();
+  for (const auto& p : g.FindAll("owners.predicate", text.substr(from))) {
+    std::string_view sub = text.substr(from);
+    size_t at = p.Has("at") ? p.Offset(sub, "at") : p.Offset(sub);
+    if (at == std::string_view::npos) continue;
+    // "Giám đốc các Sở: Tài chính, Y tế" -- the colon introduces the list, not the task.
+    if (!p.Has("at") && p.Group("punct").find(':') != std::string_view::npos &&
+        EndsWithPluralKind(segment::Trim(text.substr(0, from + at)))) {
+      continue;
+    }
+    end = from + at;
+    break;
+  }
+  std::string phrase(text.substr(0, end));
+  if (g.Find("owners.apposition", phrase, &m)) phrase.erase(m.Offset(phrase));
+  phrase = Clean(phrase);
+  if (phrase.empty() || segment::WordCount(phrase) > kMaxOwnerWords) return "";
+  return phrase;
+}
+
+std::vector<std::string> SplitOwners(const grammar::Grammar& g, std::string_view input) {
+  std::string phrase(input);
+  grammar::Match m;
+  if (g.Find("owners.apposition", phrase, &m)) phrase.erase(m.Offset(phrase));
+  phrase = Clean(phrase);
+  std::vector<std::string> out;
+  if (g.Find("owners.distribute", phrase, &m)) {
+    std::string title = segment::Trim(m.Group("title"));
+    std::string kind(m.Group("kind"));
+    kind = text::ToUpper(kind.substr(0, 1)) + kind.substr(1);
+    std::string list(m.Group("list"));
+    size_t start = 0;
+    for (size_t i = 0; i <= list.size(); ++i) {
+      bool sep = i == list.size() || list[i] == ',' || list[i] == ';' ||
+                 (list.compare(i, 4, " và ") == 0);
+      if (!sep) continue;
+      std::string item = Clean(list.substr(start, i - start));
+      if (!item.empty()) out.push_back((title.empty() ? "" : title + " ") + kind + " " + item);
+      start = i + (list.compare(i, 4, " và ") == 0 ? 4 : 1);
+      if (list.compare(i, 4, " và ") == 0) i += 3;
+    }
+    return out;
+  }
+  size_t start = 0;
+  for (const auto& s : g.FindAll("owners.split", phrase)) {
+    size_t at = s.Offset(phrase, "at");
+    if (at < start) continue;
+    out.push_back(Clean(std::string_view(phrase).substr(start, at - start)));
+    start = at + s.Group("at").size();
+  }
+  out.push_back(Clean(std::string_view(phrase).substr(start)));
+  // A bare title shares the body of the owner after it: "Bí thư, Chủ tịch UBND các xã".
+  const auto& bare = g.List("bare_titles");
+  std::vector<std::string> merged;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i].empty()) continue;
+    bool is_bare = std::find(bare.begin(), bare.end(), out[i]) != bare.end();
+    if (is_bare && i + 1 < out.size()) {
+      out[i + 1] = out[i] + ", " + out[i + 1];
+      continue;
+    }
+    merged.push_back(out[i]);
+  }
+  return merged;
+}
+
+std::string OwnerKey(const grammar::Grammar& g, std::string_view owner) {
+  std::string s(owner);
+  grammar::Match m;
+  if (g.Find("owners.apposition", s, &m)) s.erase(m.Offset(s));
+  s = Clean(s);
+  // Expand abbreviations word by word ("Sở TT&TT" -> "Sở Thông tin và Truyền thông").
+  const auto& abbr = g.Map("abbreviations");
+  std::string expanded;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string::npos) j = s.size();
+    std::string word = s.substr(i, j - i);
+    std::string core = word, tail;
+    while (!core.empty() && (core.back() == ',' || core.back() == ';' || core.back() == ':')) {
+      tail.insert(tail.begin(), core.back());
+      core.pop_back();
+    }
+    auto it = abbr.find(core);
+    if (!expanded.empty()) expanded += ' ';
+    expanded += (it != abbr.end() ? it->second : core) + tail;
+    i = j + 1;
+  }
+  s = expanded;
+  if (g.Find("owners.place_suffix", s, &m)) s.erase(m.Offset(s, "name"));
+  if (g.Find("owners.redundant_level", s, &m)) s.erase(m.Offset(s, "level"));
+  std::string key = text::FoldKey(s);
+  // One space between words; no space before a comma.
+  std::string out;
+  for (char c : key) {
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    if (c == ',' && !out.empty() && out.back() == ' ') out.pop_back();
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::vector<std::string> OwnersAt(const grammar::Grammar& g, std::string_view text) {
+  std::string phrase = OwnerPhrase(g, text);
+  if (phrase.empty()) return {};
+  return SplitOwners(g, phrase);
+}
+
+}  // namespace congvan::extract

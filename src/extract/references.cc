@@ -1,0 +1,123 @@
+#include "extract/references.h"
+
+#include <cstdio>
+#include <functional>
+#include <map>
+
+#include "segment/util.h"
+#include "text/fold.h"
+
+namespace congvan::extract {
+namespace {
+
+std::optional<std::string> DateOf(const grammar::Match& m) {
+  std::string_view d = m.Group("day"), mo = m.Group("month"), y = m.Group("year");
+  if (d.empty()) d = m.Group("wday"), mo = m.Group("wmonth"), y = m.Group("wyear");
+  if (d.empty() || mo.empty() || y.empty()) return std::nullopt;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%s-%02d-%02d", std::string(y).c_str(), std::stoi(std::string(mo)),
+                std::stoi(std::string(d)));
+  return std::string(buf);
+}
+
+struct Source {
+  std::string_view text;
+  const model::Paragraph* para;  // for line numbers; null for the subject
+  int line;
+};
+
+}  // namespace
+
+std::string NormalizeCode(const grammar::Grammar& g, std::string_view code) {
+  const auto& fixes = g.Map("code_fixes");
+  std::string out, part;
+  auto flush = [&] {
+    auto it = fixes.find(part);
+    out += it != fixes.end() ? it->second : part;
+    part.clear();
+  };
+  for (char c : code) {
+    if (c == ' ') continue;
+    if (c == '-' || c == '/') {
+      flush();
+      out += c;
+    } else {
+      part += c;
+    }
+  }
+  flush();
+  return out;
+}
+
+void FindReferences(const grammar::Grammar& g, model::Document& doc) {
+  std::vector<Source> sources;
+  if (doc.subject) {
+    auto it = doc.lines.find("subject");
+    sources.push_back({*doc.subject, nullptr, it == doc.lines.end() ? 0 : it->second});
+  }
+  for (const auto& p : doc.preamble_paragraphs) sources.push_back({p.text, &p, p.line});
+  std::function<void(const model::Section&)> walk = [&](const model::Section& s) {
+    for (const auto& p : s.paragraphs) sources.push_back({p.text, &p, p.line});
+    for (const auto& c : s.sections) walk(c);
+  };
+  for (const auto& s : doc.sections) walk(s);
+  if (doc.closing) {
+    for (const auto& p : doc.closing->paragraphs) sources.push_back({p.text, &p, p.line});
+  }
+  std::string own = doc.code ? text::FoldKey(NormalizeCode(g, *doc.code)) : "";
+  std::map<std::string, size_t> index;  // code key -> position in doc.references
+  for (const auto& src : sources) {
+    std::string_view t = src.text;
+    std::vector<grammar::Match> found = g.FindAll("references.cited", t);
+    for (const auto& c : g.FindAll("references.continued", t)) found.push_back(c);
+    std::stable_sort(found.begin(), found.end(), [&](const grammar::Match& a, const grammar::Match& b) {
+      return a.groups[0].data() < b.groups[0].data();
+    });
+    std::optional<std::string> last_kind;
+    const char* covered_until = t.data();
+    for (const auto& m : found) {
+      if (m.groups[0].data() < covered_until) continue;  // inside a citation already read
+      covered_until = m.groups[0].data() + m.groups[0].size();
+      model::Reference r;
+      r.code = NormalizeCode(g, m.Group("code"));
+      if (m.rule->id == "references.cited") {
+        std::string kind(m.Group("kind"));
+        kind = text::ToUpper(kind.substr(0, 1)) + kind.substr(1);  // "công văn" -> "Công văn"
+        for (const auto& k : g.List("kinds")) {
+          if (text::FoldKey(k) == text::FoldKey(kind)) kind = k;
+        }
+        r.kind = kind;
+        last_kind = kind;
+      } else {
+        if (!last_kind) continue;  // "và số 12/..." with no kind before it: not read as a citation
+        r.kind = last_kind;
+      }
+      r.date = DateOf(m);
+      size_t end = m.groups[0].data() + m.groups[0].size() - t.data();
+      grammar::Match im;
+      if (g.Find("references.issuer", t.substr(end), &im)) {
+        r.issuer = segment::Trim(im.Group("issuer"));
+      } else {
+        size_t begin = m.groups[0].data() - t.data();
+        if (g.Find("references.issuer_before", t.substr(0, begin), &im)) {
+          r.issuer = segment::Trim(im.Group("issuer"));
+        }
+      }
+      size_t offset = m.Offset(t, "code");
+      r.line = src.para ? src.para->LineAt(offset) : src.line;
+      std::string key = text::FoldKey(r.code);
+      if (key == own) continue;
+      auto it = index.find(key);
+      if (it != index.end()) {
+        auto& prev = doc.references[it->second];
+        if (!prev.date) prev.date = r.date;
+        if (!prev.issuer) prev.issuer = r.issuer;
+        continue;
+      }
+      index[key] = doc.references.size();
+      doc.references.push_back(std::move(r));
+    }
+  }
+}
+
+}  // namespace congvan::extract

@@ -1,0 +1,159 @@
+#include "extract/tasks.h"
+
+#include <algorithm>
+
+#include "extract/deadlines.h"
+#include "extract/owners.h"
+#include "segment/util.h"
+#include "text/fold.h"
+
+namespace congvan::extract {
+namespace {
+
+void AddUnique(std::vector<std::string>& to, const std::vector<std::string>& from) {
+  for (const auto& x : from) {
+    if (std::find(to.begin(), to.end(), x) == to.end()) to.push_back(x);
+  }
+}
+
+// Owners a task names itself: explicit assignments first, then its subject.
+std::vector<std::string> NamedOwners(const grammar::Grammar& g, std::string_view unit) {
+  std::vector<std::string> owners;
+  for (const auto& m : g.FindAll("owners.assign", unit)) {
+    size_t at = m.Offset(unit, "at");
+    if (at == std::string_view::npos) continue;
+    AddUnique(owners, OwnersAt(g, unit.substr(at)));
+  }
+  if (!owners.empty()) return owners;
+  std::string_view subject = unit;
+  grammar::Match m;
+  if (g.Find("owners.intro", subject, &m)) subject.remove_prefix(m.groups[0].size());
+  std::string phrase = OwnerPhrase(g, subject);
+  if (phrase.empty()) return {};
+  // The phrase as printed may be followed by what the subject does; a requester is not an owner.
+  size_t pos = subject.find(phrase);
+  std::string_view after = pos == std::string_view::npos ? "" : subject.substr(pos + phrase.size());
+  if (g.Find("owners.requester", after, &m)) return {};
+  return SplitOwners(g, phrase);
+}
+
+std::vector<std::string> Partners(const grammar::Grammar& g, std::string_view unit) {
+  std::vector<std::string> partners;
+  for (const auto& m : g.FindAll("owners.partner", unit)) {
+    size_t at = m.Offset(unit, "at");
+    if (at != std::string_view::npos) AddUnique(partners, OwnersAt(g, unit.substr(at)));
+  }
+  return partners;
+}
+
+struct Context {
+  const grammar::Grammar& g;
+  model::Document& doc;
+};
+
+model::Task MakeTask(Context& c, const model::Paragraph& p, size_t offset, const std::string& unit,
+                     const std::vector<std::string>& inherited, bool* named) {
+  model::Task t;
+  t.text = unit;
+  t.line = p.LineAt(offset);
+  t.owners = NamedOwners(c.g, unit);
+  *named = !t.owners.empty();
+  if (t.owners.empty()) t.owners = inherited;
+  t.partners = Partners(c.g, unit);
+  // A partner is not also an owner of the same task.
+  t.partners.erase(std::remove_if(t.partners.begin(), t.partners.end(),
+                                  [&](const std::string& x) {
+                                    return std::find(t.owners.begin(), t.owners.end(), x) !=
+                                           t.owners.end();
+                                  }),
+                   t.partners.end());
+  t.deadlines = FindDeadlines(c.g, unit, c.doc.date, t.line, &c.doc.warnings);
+  for (auto& d : t.deadlines) {
+    size_t at = unit.find(d.text);
+    if (at != std::string::npos) d.line = p.LineAt(offset + at);
+  }
+  for (const auto& o : t.owners) t.owner_keys.push_back(OwnerKey(c.g, o));
+  return t;
+}
+
+// The units of a paragraph: the whole bullet, or each sentence.
+std::vector<std::pair<size_t, std::string>> Units(const model::Paragraph& p) {
+  if (p.bullet) return {{0, p.text}};
+  return Sentences(p.text);
+}
+
+void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>& parent_owners) {
+  std::vector<std::string> defaults;
+  if (s.heading) defaults = OwnersAt(c.g, *s.heading);
+  if (defaults.empty()) defaults = parent_owners;
+  std::vector<std::string> section_owners = s.heading ? OwnersAt(c.g, *s.heading) : std::vector<std::string>{};
+  bool first_named = !section_owners.empty();
+  for (size_t i = s.heading_paragraph ? 1 : 0; i < s.paragraphs.size(); ++i) {
+    const auto& p = s.paragraphs[i];
+    for (const auto& [offset, unit] : Units(p)) {
+      bool named = false;
+      model::Task t = MakeTask(c, p, offset, unit, defaults, &named);
+      if (named && !first_named) {
+        // The owner named first in a section without a heading owns the rest of it.
+        defaults = t.owners;
+        first_named = true;
+      }
+      if (t.owners.empty()) {
+        c.doc.Warn("task_owner_missing",
+                   "no owner named for this task in section " + s.path + ": the recipients are implied",
+                   t.line);
+      }
+      AddUnique(s.owners, t.owners);
+      s.tasks.push_back(std::move(t));
+    }
+  }
+  AddUnique(s.owners, section_owners);
+  for (auto& child : s.sections) {
+    SectionTasks(c, child, defaults);
+    AddUnique(s.owners, child.owners);
+  }
+}
+
+// Closing and unnumbered-body paragraphs: a sentence is a task when it names an owner or a deadline.
+void LooseTasks(Context& c, const std::vector<model::Paragraph>& paras, std::vector<model::Task>* out) {
+  for (const auto& p : paras) {
+    for (const auto& [offset, unit] : Units(p)) {
+      bool named = false;
+      model::Task t = MakeTask(c, p, offset, unit, {}, &named);
+      if (t.owners.empty() && t.deadlines.empty()) continue;
+      out->push_back(std::move(t));
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<std::pair<size_t, std::string>> Sentences(std::string_view text) {
+  std::vector<std::pair<size_t, std::string>> out;
+  size_t start = 0;
+  for (size_t i = 0; i + 2 < text.size(); ++i) {
+    char c = text[i];
+    if ((c != '.' && c != '!' && c != '?') || text[i + 1] != ' ') continue;
+    std::string_view rest = text.substr(i + 2);
+    if (!text::StartsUpper(rest)) continue;
+    // Not after an abbreviation ("TP. Hồ Chí Minh") or a one-letter initial.
+    size_t w = text.rfind(' ', i);
+    std::string_view word = text.substr(w == std::string_view::npos ? 0 : w + 1, i - (w == std::string_view::npos ? 0 : w + 1));
+    if (word == "TP" || word == "Tp" || word == "ThS" || word == "TS" || word == "PGS" || word.size() <= 1) continue;
+    std::string s = segment::Trim(text.substr(start, i + 1 - start));
+    if (!s.empty()) out.emplace_back(start, s);
+    start = i + 2;
+  }
+  std::string s = segment::Trim(text.substr(start));
+  if (!s.empty()) out.emplace_back(start, s);
+  return out;
+}
+
+void FindTasks(const grammar::Grammar& g, model::Document& doc) {
+  Context c{g, doc};
+  for (auto& s : doc.sections) SectionTasks(c, s, {});
+  if (doc.closing) LooseTasks(c, doc.closing->paragraphs, &doc.closing->tasks);
+  if (doc.sections.empty()) LooseTasks(c, doc.preamble_paragraphs, &doc.tasks);
+}
+
+}  // namespace congvan::extract

@@ -1,0 +1,29 @@
+// Extract: tasks (who must do what, by when) in the numbered sections, the closing paragraph, and an
+// unnumbered body.
+//
+// A task is a bullet, or a sentence of a non-bullet paragraph. Its owners come, in this order, from
+//   1. an explicit assignment in it: "Giao X ...", "Yêu cầu X ...", "Đề nghị X ...", "trong đó X ...",
+//      "Đồng thời X ...", "Đối với X cần ..." (owners.assign.*);
+//   2. its subject: the sentence starts with an owner ("Sở Y tế báo cáo ...", "Sở Tài chính: tham mưu
+//      ...", "Căn cứ ý kiến trên, các cơ quan ... triển khai") unless that subject is the one asking
+//      ("Chủ tịch UBND tỉnh yêu cầu ...");
+//   3. its section: the heading's owners ("2. Sở Y tế"), else the owner named first in the section, else
+//      the enclosing section's.
+// With none, the owners are empty and a warning says the recipients are implied. Partners come from
+// "phối hợp với X, Y"; deadlines from extract/deadlines.h. A person named in passing ("trực tiếp là đồng
+// chí ...") sits in brackets and is never an owner. Closing and unnumbered-body sentences become tasks
+// only when they name an owner or a deadline. Each section's owners are the union of its tasks' owners.
+// Never fails.
+#pragma once
+
+#include "grammar/grammar.h"
+#include "model/document.h"
+
+namespace congvan::extract {
+
+void FindTasks(const grammar::Grammar& g, model::Document& doc);
+
+// Splits a paragraph into sentences (at ". ", "! ", "? " before an upper-case letter). Exposed for tests.
+std::vector<std::pair<size_t, std::string>> Sentences(std::string_view text);
+
+}  // namespace congvan::extract
