@@ -9,6 +9,7 @@
 
 #include "cli/io.h"
 #include "emit/explain.h"
+#include "emit/ics.h"
 #include "emit/document_writer.h"
 #include "grammar/grammar.h"
 #include "pipeline/parse.h"
@@ -23,6 +24,7 @@ Examples:
   congvan parse samples/*.txt > all.jsonl        several documents: one JSON object per line
   cat dispatch.txt | congvan parse -             read stdin
   congvan parse -o out.json dispatch.txt         write a file (atomically: never half-written)
+  congvan parse --format ics *.txt > due.ics     every deadline as a to-do or recurring event
   congvan parse --grammars my-grammars/ a.txt    use your own rules instead of the built-in ones
 
 A file that cannot be read still yields a line {"source":{...},"error":{"code","message"}} in JSON Lines,
@@ -74,6 +76,7 @@ int RunParse(const ParseOptions& opt) {
   bool failed = false;
   bool array = format == "json" && opt.files.size() > 1;
   if (array) buffer += "[\n";
+  if (format == "ics") buffer += emit::IcsBegin();
   for (size_t i = 0; i < opt.files.size(); ++i) {
     const std::string& path = opt.files[i];
     std::string display = path == "-" ? "<stdin>" : path;
@@ -96,7 +99,10 @@ int RunParse(const ParseOptions& opt) {
       std::cerr << "congvan: " << display << ": " << status.message() << "\n";
     }
     size_t nbytes = bytes.ok() ? bytes->size() : 0;
-    if (format == "yaml") {
+    if (format == "ics") {
+      if (doc) out += emit::IcsDocument(*doc);
+      if (!to_file) out = buffer + out, buffer.clear();
+    } else if (format == "yaml") {
       emit::YamlWriter w;
       if (doc) {
         emit::WriteDocument(*doc, w);
@@ -122,10 +128,11 @@ int RunParse(const ParseOptions& opt) {
       if (!WriteStdout(out)) return failed ? 1 : 0;  // stdout closed (| head): stop quietly
     }
   }
-  if (array) {
+  std::string end = array ? "]\n" : format == "ics" ? emit::IcsEnd() : "";
+  if (!end.empty()) {
     if (to_file) {
-      buffer += "]\n";
-    } else if (!WriteStdout("]\n")) {
+      buffer += end;
+    } else if (!WriteStdout(buffer + end)) {
       return failed ? 1 : 0;
     }
   }
@@ -151,8 +158,9 @@ int main(int argc, char** argv) {
   auto* parse = app.add_subcommand("parse", "Parse dispatches (text or Markdown) into JSON, JSON Lines or YAML");
   parse->add_option("FILE", popt.files, "Input files; - reads stdin")->required();
   parse->add_option("--format,-f", popt.format,
-                    "json (default for one input), jsonl (default for several) or yaml")
-      ->check(CLI::IsMember({"json", "jsonl", "yaml"}));
+                    "json (default for one input), jsonl (default for several), yaml, or ics (the "
+                    "deadlines as an iCalendar file)")
+      ->check(CLI::IsMember({"json", "jsonl", "yaml", "ics"}));
   parse->add_option("--output,-o", popt.output, "Write to this file instead of stdout (atomically)");
   parse->add_option("--grammars", popt.grammars, "Load rules from this directory instead of the built-in ones");
   parse->footer(congvan::cli::kParseExamples);
