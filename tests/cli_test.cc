@@ -536,3 +536,32 @@ TEST_CASE("cli: a closed stdout (| head) ends quietly") {
 
 }  // namespace
 }  // namespace congvan::testing
+
+namespace congvan::testing {
+
+TEST_CASE("cli: explain shows each line's part and rule") {
+  auto r = RunCongvan("explain '" CONGVAN_SOURCE_DIR "/samples/000_55eca23ef571e0f4.txt'");
+  REQUIRE(r.status == 0);
+  CHECK(r.err.empty());
+  auto line_of = [&](const std::string& needle) {
+    size_t at = r.out.find(needle);
+    if (at == std::string::npos) return std::string();
+    size_t begin = r.out.rfind('\n', at) + 1;
+    return r.out.substr(begin, r.out.find('\n', at) - begin);
+  };
+  CHECK(line_of("Số: 4197").find("header.number.state") != std::string::npos);
+  CHECK(line_of("Số: 4197").find("    9  header") == 0);
+  CHECK(line_of("HỎA TỐC").find("header.urgency.hoa_toc") != std::string::npos);
+  CHECK(line_of("Kính gửi:").find("recipients.start") != std::string::npos);
+  CHECK(line_of("2. Sở Y tế").find("sections.marker.arabic") != std::string::npos);
+  CHECK(line_of("trước 17 giờ hàng ngày").find("deadlines.daily") != std::string::npos);
+  CHECK(line_of("giao Sở Y tế chủ trì").find("owners.assign.giao") != std::string::npos);
+  CHECK(line_of("Nơi nhận").find("distribution.start") != std::string::npos);
+  CHECK(line_of("KT. CHỦ TỊCH").find("signature") != std::string::npos);
+  CHECK(r.out.find("warnings:") != std::string::npos);
+  auto missing = RunCongvan("explain /nonexistent/file.txt");
+  CHECK(missing.status == 1);
+  CHECK(missing.err.find("/nonexistent/file.txt") != std::string::npos);
+}
+
+}  // namespace congvan::testing

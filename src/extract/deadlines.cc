@@ -96,6 +96,7 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, std::strin
     d.text = std::string(text.substr(h.begin, h.end - h.begin));
     while (!d.text.empty() && (d.text.back() == ' ' || d.text.back() == ',')) d.text.pop_back();
     d.line = line;
+    d.rule = m.rule->id;
     d.time = Clock(m);
     const std::string& kind = m.rule->value;
     auto warn = [&](const std::string& code, const std::string& msg) {

@@ -105,6 +105,7 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
       }
       size_t offset = m.Offset(t, "code");
       r.line = src.para ? src.para->LineAt(offset) : src.line;
+      doc.Trace(r.line, "reference", m.rule->id);
       std::string key = text::FoldKey(r.code);
       if (key == own) continue;
       auto it = index.find(key);

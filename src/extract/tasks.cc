@@ -16,15 +16,18 @@ void AddUnique(std::vector<std::string>& to, const std::vector<std::string>& fro
   }
 }
 
-// Owners a task names itself: explicit assignments first, then its subject.
-std::vector<std::string> NamedOwners(const grammar::Grammar& g, std::string_view unit) {
+// Owners a task names itself: explicit assignments first, then its subject. `how` says which rule.
+std::vector<std::string> NamedOwners(const grammar::Grammar& g, std::string_view unit, std::string* how) {
   std::vector<std::string> owners;
   for (const auto& m : g.FindAll("owners.assign", unit)) {
     size_t at = m.Offset(unit, "at");
     if (at == std::string_view::npos) continue;
-    AddUnique(owners, OwnersAt(g, unit.substr(at)));
+    auto found = OwnersAt(g, unit.substr(at));
+    if (!found.empty()) *how = m.rule->id;
+    AddUnique(owners, found);
   }
   if (!owners.empty()) return owners;
+  *how = "owners.subject";
   std::string_view subject = unit;
   grammar::Match m;
   if (g.Find("owners.intro", subject, &m)) subject.remove_prefix(m.groups[0].size());
@@ -56,8 +59,10 @@ model::Task MakeTask(Context& c, const model::Paragraph& p, size_t offset, const
   model::Task t;
   t.text = unit;
   t.line = p.LineAt(offset);
-  t.owners = NamedOwners(c.g, unit);
+  std::string how;
+  t.owners = NamedOwners(c.g, unit, &how);
   *named = !t.owners.empty();
+  c.doc.Trace(t.line, "task", *named ? how : inherited.empty() ? "owners.none" : "owners.section");
   if (t.owners.empty()) t.owners = inherited;
   t.partners = Partners(c.g, unit);
   // A partner is not also an owner of the same task.
@@ -71,6 +76,7 @@ model::Task MakeTask(Context& c, const model::Paragraph& p, size_t offset, const
   for (auto& d : t.deadlines) {
     size_t at = unit.find(d.text);
     if (at != std::string::npos) d.line = p.LineAt(offset + at);
+    c.doc.Trace(d.line, "deadline", d.rule);
   }
   for (const auto& o : t.owners) t.owner_keys.push_back(OwnerKey(c.g, o));
   return t;
