@@ -1,16 +1,19 @@
-// congvan: the command line. Only argument handling lives here (CLI11); the work is in the library.
+// congvan: the command line. Only argument handling lives here (CLI11); the work is in the library and in
+// cli/batch.h.
 //
 // Exit status: 0 every input parsed; 1 some input failed (the others were still processed); 2 usage or
 // grammar errors (nothing was parsed).
 #include <CLI/CLI.hpp>
 
 #include <csignal>
+#include <filesystem>
 #include <iostream>
+#include <thread>
 
+#include "cli/batch.h"
+#include "cli/inputs.h"
 #include "cli/io.h"
 #include "emit/explain.h"
-#include "emit/ics.h"
-#include "emit/document_writer.h"
 #include "grammar/grammar.h"
 #include "pipeline/parse.h"
 
@@ -21,27 +24,89 @@ constexpr const char* kParseExamples = R"(
 Examples:
   congvan parse dispatch.txt                     one document, pretty JSON on stdout
   congvan parse --format yaml dispatch.txt       the same tree as YAML
-  congvan parse samples/*.txt > all.jsonl        several documents: one JSON object per line
+  congvan parse archive/ > all.jsonl             a whole tree (*.txt, *.md): one JSON object per line,
+                                                 in byte-wise path order, parsed on every core
+  congvan parse -o out/ archive/                 one NAME.json per input, mirroring the tree; a second
+                                                 run skips what exists (--force rewrites)
   cat dispatch.txt | congvan parse -             read stdin
-  congvan parse -o out.json dispatch.txt         write a file (atomically: never half-written)
+  find . -name '*.txt' | congvan parse --files-from -
+  congvan parse --input-format jsonl < recs.jsonl  records {"path","text"} in, one result line out
+                                                 (Hadoop Streaming, Spark RDD.pipe)
   congvan parse --format ics *.txt > due.ics     every deadline as a to-do or recurring event
-  congvan parse --grammars my-grammars/ a.txt    use your own rules instead of the built-in ones
+  congvan parse --encoding tcvn3 old.txt         force a legacy encoding (else detected)
+  congvan parse --grammars my-grammars/ a.txt    your own rules instead of the built-in ones
 
-A file that cannot be read still yields a line {"source":{...},"error":{"code","message"}} in JSON Lines,
-a one-line message on stderr, and exit status 1 after the other files are done.
+-o names a directory when it ends in '/', is a directory, or is new and the inputs are a directory,
+--files-from or --input-format jsonl; otherwise a file. A file that cannot be read still yields a row {"source":{...},"error":{"code",
+"message"}} in JSON Lines, a one-line message on stderr, and exit status 1 after the others are done.
 )";
 
-struct ParseOptions {
+struct ParseArgs {
   std::vector<std::string> files;
-  std::string format;
-  std::string output;
-  std::string grammars;
+  std::string format, output, grammars, files_from, input_format = "text", encoding;
+  std::vector<std::string> globs;
+  int jobs = 0;
+  bool force = false, quiet = false;
 };
 
-// `congvan explain FILE`: every input line with the part it was assigned to and the rules that read it.
-int RunExplain(const std::string& path, const std::string& grammars) {
-  auto grammar = grammars.empty() ? grammar::Grammar::LoadEmbedded()
-                                  : grammar::Grammar::LoadDirectory(grammars);
+Result<std::shared_ptr<const grammar::Grammar>> LoadGrammar(const std::string& dir) {
+  return dir.empty() ? grammar::Grammar::LoadEmbedded() : grammar::Grammar::LoadDirectory(dir);
+}
+
+int RunParse(const ParseArgs& a) {
+  auto grammar = LoadGrammar(a.grammars);
+  if (!grammar.ok()) {
+    std::cerr << "congvan: " << grammar.status().message() << "\n";
+    return 2;
+  }
+  std::unique_ptr<InputSource> source;
+  bool any_dir = false;
+  if (a.input_format == "jsonl") {
+    if (!a.files.empty() || !a.files_from.empty()) {
+      std::cerr << "congvan: --input-format jsonl reads records from stdin; give no FILE\n";
+      return 2;
+    }
+    source = JsonlRecords();
+  } else {
+    if (a.files.empty() && a.files_from.empty()) {
+      std::cerr << "congvan: no input: give FILE..., a directory, -, or --files-from\n";
+      return 2;
+    }
+    ListOptions lo{a.files, a.files_from, a.globs};
+    auto listed = ListInputs(lo);
+    if (!listed.ok()) {
+      std::cerr << "congvan: " << listed.status().message() << "\n";
+      return 2;
+    }
+    source = std::move(listed.value());
+    std::error_code ec;
+    for (const auto& f : a.files) any_dir |= f != "-" && std::filesystem::is_directory(f, ec);
+  }
+  BatchOptions bo;
+  bo.format = a.format;
+  bo.output = a.output;
+  bo.force = a.force;
+  bo.quiet = a.quiet;
+  bo.encoding = a.encoding;
+  bo.jobs = a.jobs > 0 ? a.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (!a.output.empty()) {
+    std::error_code ec;
+    // A directory when it says so ("out/"), is one, or is new and the inputs are a tree or a stream;
+    // otherwise a file (several plain files then go into it as JSON Lines).
+    bool tree = a.input_format == "jsonl" || any_dir || !a.files_from.empty();
+    bool exists = std::filesystem::exists(a.output, ec);
+    bo.output_dir = a.output.back() == '/' || std::filesystem::is_directory(a.output, ec) ||
+                    (!exists && tree);
+    if (bo.output_dir && bo.format == "ics") {
+      std::cerr << "congvan: --format ics writes one calendar: give -o a file\n";
+      return 2;
+    }
+  }
+  return RunBatch(*source, **grammar, bo);
+}
+
+int RunExplain(const std::string& path, const std::string& grammars, const std::string& encoding) {
+  auto grammar = LoadGrammar(grammars);
   if (!grammar.ok()) {
     std::cerr << "congvan: " << grammar.status().message() << "\n";
     return 2;
@@ -52,97 +117,15 @@ int RunExplain(const std::string& path, const std::string& grammars) {
     std::cerr << "congvan: " << display << ": " << bytes.status().message() << "\n";
     return 1;
   }
-  auto doc = pipeline::Parse(*bytes, display, **grammar);
+  pipeline::ParseOptions po;
+  po.encoding = encoding;
+  auto doc = pipeline::Parse(*bytes, display, **grammar, po);
   if (!doc.ok()) {
     std::cerr << "congvan: " << display << ": " << doc.status().message() << "\n";
     return 1;
   }
-  std::string out = explain::Render(*bytes, *doc);
-  WriteStdout(out);
+  WriteStdout(explain::Render(*bytes, *doc));
   return 0;
-}
-
-int RunParse(const ParseOptions& opt) {
-  auto grammar = opt.grammars.empty() ? grammar::Grammar::LoadEmbedded()
-                                      : grammar::Grammar::LoadDirectory(opt.grammars);
-  if (!grammar.ok()) {
-    std::cerr << "congvan: " << grammar.status().message() << "\n";
-    return 2;
-  }
-  std::string format = opt.format;
-  if (format.empty()) format = opt.files.size() == 1 ? "json" : "jsonl";
-  bool to_file = !opt.output.empty();
-  std::string buffer;
-  bool failed = false;
-  bool array = format == "json" && opt.files.size() > 1;
-  if (array) buffer += "[\n";
-  if (format == "ics") buffer += emit::IcsBegin();
-  for (size_t i = 0; i < opt.files.size(); ++i) {
-    const std::string& path = opt.files[i];
-    std::string display = path == "-" ? "<stdin>" : path;
-    std::string out;
-    auto bytes = ReadInput(path);
-    std::optional<model::Document> doc;
-    Status status;
-    if (!bytes.ok()) {
-      status = bytes.status();
-    } else {
-      auto parsed = pipeline::Parse(*bytes, display, **grammar);
-      if (parsed.ok()) {
-        doc = std::move(parsed.value());
-      } else {
-        status = parsed.status();
-      }
-    }
-    if (!status.ok()) {
-      failed = true;
-      std::cerr << "congvan: " << display << ": " << status.message() << "\n";
-    }
-    size_t nbytes = bytes.ok() ? bytes->size() : 0;
-    if (format == "ics") {
-      if (doc) out += emit::IcsDocument(*doc);
-      if (!to_file) out = buffer + out, buffer.clear();
-    } else if (format == "yaml") {
-      emit::YamlWriter w;
-      if (doc) {
-        emit::WriteDocument(*doc, w);
-      } else {
-        emit::WriteError(display, nbytes, status, w);
-      }
-      if (opt.files.size() > 1) out += "---\n";
-      out += w.str();
-    } else {
-      emit::JsonWriter w(&out, format == "json");
-      if (doc) {
-        emit::WriteDocument(*doc, w);
-      } else {
-        emit::WriteError(display, nbytes, status, w);
-      }
-      if (array && i + 1 < opt.files.size()) out += ",";
-      out += "\n";
-    }
-    if (to_file) {
-      buffer += out;
-    } else {
-      if (array && i == 0) out = buffer + out, buffer.clear();
-      if (!WriteStdout(out)) return failed ? 1 : 0;  // stdout closed (| head): stop quietly
-    }
-  }
-  std::string end = array ? "]\n" : format == "ics" ? emit::IcsEnd() : "";
-  if (!end.empty()) {
-    if (to_file) {
-      buffer += end;
-    } else if (!WriteStdout(buffer + end)) {
-      return failed ? 1 : 0;
-    }
-  }
-  if (to_file) {
-    if (Status s = WriteFileAtomically(opt.output, buffer); !s.ok()) {
-      std::cerr << "congvan: " << s.message() << "\n";
-      return 1;
-    }
-  }
-  return failed ? 1 : 0;
 }
 
 }  // namespace
@@ -150,25 +133,37 @@ int RunParse(const ParseOptions& opt) {
 
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
-  using congvan::cli::ParseOptions;
   CLI::App app{"congvan: read Vietnamese administrative dispatches into structured JSON or YAML"};
   app.set_version_flag("--version", std::string("congvan ") + CONGVAN_VERSION);
   app.require_subcommand(1);
-  ParseOptions popt;
-  auto* parse = app.add_subcommand("parse", "Parse dispatches (text or Markdown) into JSON, JSON Lines or YAML");
-  parse->add_option("FILE", popt.files, "Input files; - reads stdin")->required();
-  parse->add_option("--format,-f", popt.format,
+  congvan::cli::ParseArgs pa;
+  auto* parse = app.add_subcommand("parse", "Parse dispatches (text or Markdown) into JSON, JSON Lines, YAML or iCalendar");
+  parse->add_option("FILE", pa.files, "Input files or directories; - reads stdin");
+  parse->add_option("--format,-f", pa.format,
                     "json (default for one input), jsonl (default for several), yaml, or ics (the "
                     "deadlines as an iCalendar file)")
       ->check(CLI::IsMember({"json", "jsonl", "yaml", "ics"}));
-  parse->add_option("--output,-o", popt.output, "Write to this file instead of stdout (atomically)");
-  parse->add_option("--grammars", popt.grammars, "Load rules from this directory instead of the built-in ones");
+  parse->add_option("--output,-o", pa.output, "Write to this file, or mirror the inputs into this directory");
+  parse->add_flag("--force", pa.force, "With -o DIR, rewrite outputs that already exist");
+  parse->add_option("--jobs,-j", pa.jobs, "Documents parsed in parallel (default: the number of cores)")
+      ->check(CLI::Range(1, 1024));
+  parse->add_option("--glob", pa.globs, "File names to take from directories (default: *.txt and *.md)");
+  parse->add_option("--files-from", pa.files_from, "Read input paths, one per line, from FILE (- for stdin)");
+  parse->add_option("--input-format", pa.input_format,
+                    "text (default), or jsonl: records {\"path\", \"text\"} one per line on stdin")
+      ->check(CLI::IsMember({"text", "jsonl"}));
+  parse->add_option("--encoding", pa.encoding,
+                    "Force the input encoding: utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni")
+      ->check(CLI::IsMember({"utf-8", "utf-16le", "utf-16be", "windows-1258", "cp1258", "tcvn3", "vni"}));
+  parse->add_flag("--quiet,-q", pa.quiet, "No progress line and no closing summary");
+  parse->add_option("--grammars", pa.grammars, "Load rules from this directory instead of the built-in ones");
   parse->footer(congvan::cli::kParseExamples);
-  std::string explain_file, explain_grammars;
+  std::string explain_file, explain_grammars, explain_encoding;
   auto* explain = app.add_subcommand(
       "explain", "Show each line of a document with the part it was read as and the rule that matched");
   explain->add_option("FILE", explain_file, "Input file; - reads stdin")->required();
   explain->add_option("--grammars", explain_grammars, "Load rules from this directory");
+  explain->add_option("--encoding", explain_encoding, "Force the input encoding");
   explain->footer("\nExample:\n  congvan explain dispatch.txt | less -S\n");
   app.footer("Run 'congvan parse --help' for examples.");
   try {
@@ -177,7 +172,7 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
-  if (parse->parsed()) return congvan::cli::RunParse(popt);
-  if (explain->parsed()) return congvan::cli::RunExplain(explain_file, explain_grammars);
+  if (parse->parsed()) return congvan::cli::RunParse(pa);
+  if (explain->parsed()) return congvan::cli::RunExplain(explain_file, explain_grammars, explain_encoding);
   return 2;
 }

@@ -139,7 +139,7 @@ std::string OwnerKey(const grammar::Grammar& g, std::string_view owner) {
   s = expanded;
   if (g.Find("owners.place_suffix", s, &m)) s.erase(m.Offset(s, "name"));
   if (g.Find("owners.redundant_level", s, &m)) s.erase(m.Offset(s, "level"));
-  std::string key = text::FoldKey(s);
+  std::string key = text::ReadableKey(s);
   // One space between words; no space before a comma.
   std::string out;
   for (char c : key) {

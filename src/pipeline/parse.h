@@ -1,8 +1,10 @@
 // The whole pipeline for one input: bytes -> decode -> normalize -> segment -> extract -> Document.
 //
-// Takes the input's bytes, the path to report, and a loaded grammar. Returns the Document, or the Status
-// of the decode step when the bytes are not a text document (empty, binary, invalid encoding). Anything
-// wrong inside a readable document is a warning on the Document, never a failure.
+// Takes the input's bytes, the path to report, a loaded grammar, and options (a forced encoding).
+// Returns the Document, or the Status of the decode step when the bytes are not a text document
+// (empty, binary, an encoding that cannot be read). Anything wrong inside a readable document is a
+// warning on the Document, never a failure. An encoding found by guessing (windows-1258, TCVN3, VNI,
+// repaired mojibake) is reported in source.encoding with a warning "encoding_guessed". Thread-safe.
 //
 // Example:
 //   auto g = grammar::Grammar::LoadEmbedded();
@@ -18,7 +20,11 @@
 
 namespace congvan::pipeline {
 
+struct ParseOptions {
+  std::string encoding;  // empty: detect
+};
+
 Result<model::Document> Parse(std::string_view bytes, const std::string& path,
-                              const grammar::Grammar& g);
+                              const grammar::Grammar& g, const ParseOptions& opt = {});
 
 }  // namespace congvan::pipeline

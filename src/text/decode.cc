@@ -3,6 +3,9 @@
 #include <unicode/ucnv.h>
 
 #include <memory>
+#include <optional>
+
+#include "text/legacy.h"
 
 namespace congvan::text {
 namespace {
@@ -93,7 +96,37 @@ size_t FindInvalidUtf8(std::string_view s) {
   return std::string_view::npos;
 }
 
-Result<Decoded> Decode(std::string_view bytes) {
+namespace {
+
+Result<Decoded> DecodeAs(std::string_view bytes, const std::string& name, const LegacyTables* t) {
+  if (name == "utf-8" || name == "utf8") {
+    if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos) {
+      return Status(Code::kBadEncoding, "not valid UTF-8 at byte " + std::to_string(bad));
+    }
+    return Decoded{std::string(bytes), "utf-8"};
+  }
+  if (name == "utf-16le") return FromUtf16(bytes, "UTF-16LE", "utf-16le");
+  if (name == "utf-16be") return FromUtf16(bytes, "UTF-16BE", "utf-16be");
+  if (name == "windows-1258" || name == "cp1258") {
+    auto r = DecodeWindows1258(bytes);
+    if (!r.ok()) return r.status();
+    return Decoded{r.value(), "windows-1258"};
+  }
+  if ((name == "tcvn3" || name == "vni") && t) {
+    if (name == "vni") return Decoded{DecodeTable(bytes, t->vni), "vni"};
+    return Decoded{RestoreTcvn3Case(DecodeTable(bytes, t->tcvn3), *t), "tcvn3"};
+  }
+  return Status(Code::kUsage, "unknown encoding " + name +
+                                  " (utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni)");
+}
+
+}  // namespace
+
+Result<Decoded> Decode(std::string_view bytes, const DecodeOptions& opt) {
+  if (!opt.encoding.empty()) {
+    if (OnlyWhiteSpace(bytes)) return Status(Code::kEmpty, "empty file: no text");
+    return DecodeAs(bytes, opt.encoding, opt.tables);
+  }
   if (StartsWith(bytes, "\xFF\xFE")) return FromUtf16(bytes.substr(2), "UTF-16LE", "utf-16le");
   if (StartsWith(bytes, "\xFE\xFF")) return FromUtf16(bytes.substr(2), "UTF-16BE", "utf-16be");
   std::string encoding = "utf-8";
@@ -110,11 +143,48 @@ Result<Decoded> Decode(std::string_view bytes) {
   if (controls * 20 > bytes.size()) {
     return Status(Code::kBinary, "binary file: " + std::to_string(controls) + " control bytes");
   }
-  if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos) {
-    return Status(Code::kBadEncoding,
-                  "not valid UTF-8 at byte " + std::to_string(bad + (encoding == "utf-8" ? 0 : 3)));
+  const LegacyTables* t = opt.tables;
+  size_t bad = FindInvalidUtf8(bytes);
+  if (bad == std::string_view::npos) {
+    Decoded utf8{std::string(bytes), encoding};
+    if (!t) return utf8;
+    // Mojibake: TCVN3 or VNI bytes once read as Latin-1 and saved as UTF-8.
+    std::string single;
+    if (ToSingleBytes(bytes, &single) && single.size() != bytes.size()) {
+      int base = Score(bytes, *t);
+      for (const char* name : {"tcvn3", "vni"}) {
+        auto d = DecodeAs(single, name, t);
+        if (d.ok() && Score(d->utf8, *t) > std::max(2, 2 * base)) {
+          d->guessed = true;
+          utf8 = std::move(d.value());
+          base = Score(utf8.utf8, *t);
+        }
+      }
+    }
+    return utf8;
   }
-  return Decoded{std::string(bytes), encoding};
+  if (!t) {
+    return Status(Code::kBadEncoding, "not valid UTF-8 at byte " +
+                                          std::to_string(bad + (encoding == "utf-8" ? 0 : 3)));
+  }
+  std::optional<Decoded> best;
+  int best_score = 2;  // at least three frequent words, or it is not Vietnamese text we can read
+  for (const char* name : {"windows-1258", "tcvn3", "vni"}) {
+    auto d = DecodeAs(bytes, name, t);
+    if (!d.ok()) continue;
+    int score = Score(d->utf8, *t);
+    if (score > best_score) {
+      best_score = score;
+      best = std::move(d.value());
+    }
+  }
+  if (!best) {
+    return Status(Code::kBadEncoding,
+                  "not valid UTF-8 at byte " + std::to_string(bad + (encoding == "utf-8" ? 0 : 3)) +
+                      ", and not Vietnamese text in windows-1258, TCVN3 or VNI (use --encoding)");
+  }
+  best->guessed = true;
+  return std::move(*best);
 }
 
 }  // namespace congvan::text

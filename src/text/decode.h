@@ -1,8 +1,13 @@
 // Stage 1, decode: raw bytes of one input -> UTF-8 text.
 //
-// Takes the bytes exactly as read. Returns the text as UTF-8 (a UTF-8 byte-order mark removed, UTF-16LE/BE
-// with a BOM converted through ICU) and the name of the encoding used ("utf-8", "utf-8-bom",
-// "utf-16le", "utf-16be"). Line endings are left alone: the normalizer splits CRLF, CR and LF.
+// Takes the bytes exactly as read. Returns the text as UTF-8 and the name of the encoding used:
+//   "utf-8", "utf-8-bom" (the mark removed), "utf-16le"/"utf-16be" (with a BOM, through ICU);
+//   when the bytes are not UTF-8 and legacy tables are given (text/legacy.h), the best-scoring of
+//   "windows-1258", "tcvn3" and "vni", with `guessed` set;
+//   when the bytes are UTF-8 but spell TCVN3 or VNI text read as Latin-1 (mojibake: "Céng hoµ x· héi"),
+//   that text repaired, encoding "tcvn3"/"vni", `guessed` set.
+// DecodeOptions::encoding forces one of these names (also "cp1258"). Line endings are left alone: the
+// normalizer splits CRLF, CR and LF.
 //
 // Fails with Code::kEmpty (no bytes, or only white space), Code::kBinary (NUL bytes or many control
 // characters in text without a UTF-16 BOM), or Code::kBadEncoding (the byte offset of the first invalid
@@ -22,9 +27,17 @@ namespace congvan::text {
 struct Decoded {
   std::string utf8;
   std::string encoding;
+  bool guessed = false;  // the encoding was detected by scoring, not declared
 };
 
-Result<Decoded> Decode(std::string_view bytes);
+struct LegacyTables;
+
+struct DecodeOptions {
+  std::string encoding;                   // force an encoding; empty: detect
+  const LegacyTables* tables = nullptr;   // enables legacy detection and decoding
+};
+
+Result<Decoded> Decode(std::string_view bytes, const DecodeOptions& opt = {});
 
 // Returns the offset of the first byte that is not part of a valid UTF-8 sequence, or npos.
 size_t FindInvalidUtf8(std::string_view s);

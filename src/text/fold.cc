@@ -136,6 +136,36 @@ std::string ExpandTonePlacement(std::string_view pattern) {
   return r;
 }
 
+std::string ReadableKey(std::string_view utf8) {
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  s.toLower(icu::Locale("vi"));
+  icu::UnicodeString nfc;
+  UErrorCode err = U_ZERO_ERROR;
+  Nfc()->normalize(s, nfc, err);
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < nfc.length();) {
+    UChar32 c = nfc.char32At(i);
+    int32_t n = U16_LENGTH(c);
+    if (i + n < nfc.length()) {
+      UChar32 c2 = nfc.char32At(i + n);
+      icu::UnicodeString b1, b2;
+      UChar32 t1, t2;
+      SplitTone(c, b1, t1);
+      SplitTone(c2, b2, t2);
+      if (t1 != 0 && t2 == 0 && IsPairStart(b1) && IsPairEnd(b1, b2)) {
+        out.append(Compose(b1, 0)).append(Compose(b2, t1));
+        i += n + U16_LENGTH(c2);
+        continue;
+      }
+    }
+    out.append(c);
+    i += n;
+  }
+  std::string r;
+  out.toUTF8String(r);
+  return r;
+}
+
 std::string ToUpper(std::string_view utf8) {
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
   s.toUpper(icu::Locale("vi"));

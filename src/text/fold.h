@@ -22,6 +22,11 @@ std::string FoldKey(std::string_view utf8);
 
 std::string ExpandTonePlacement(std::string_view pattern);
 
+// A readable key with the same equalities as FoldKey for tone placement and case: lower case, NFC, and
+// the tone of "oa", "oe", "uy" on the second vowel ("Hòa" -> "hoà", "Ủy" -> "uỷ"). For output (owner
+// keys); FoldKey is cheaper for comparisons.
+std::string ReadableKey(std::string_view utf8);
+
 // Upper-cases Vietnamese text ("Cà Mau" -> "CÀ MAU") with ICU's Vietnamese rules.
 std::string ToUpper(std::string_view utf8);
 

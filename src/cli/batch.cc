@@ -1,0 +1,265 @@
+#include "cli/batch.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <thread>
+
+#include "cli/io.h"
+#include "emit/document_writer.h"
+#include "emit/ics.h"
+#include "pipeline/parse.h"
+
+namespace congvan::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+enum class Outcome { kParsed, kFailed, kSkipped };
+
+struct Result {
+  std::string out;  // for stdout or the single output file
+  std::string err;  // a line for stderr, or ""
+  Outcome outcome = Outcome::kParsed;
+};
+
+std::string Render(const std::string& format, const std::string& path, size_t bytes,
+                   const model::Document* doc, const Status& status) {
+  std::string out;
+  if (format == "ics") {
+    if (doc) out = emit::IcsDocument(*doc);
+  } else if (format == "yaml") {
+    emit::YamlWriter w;
+    if (doc) {
+      emit::WriteDocument(*doc, w);
+    } else {
+      emit::WriteError(path, bytes, status, w);
+    }
+    out = w.str();
+  } else {
+    emit::JsonWriter w(&out, format == "json");
+    if (doc) {
+      emit::WriteDocument(*doc, w);
+    } else {
+      emit::WriteError(path, bytes, status, w);
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+// The mirrored output path: DIR/relative with its extension replaced.
+std::string Target(const BatchOptions& opt, const Input& in) {
+  fs::path rel = fs::path(in.relative).lexically_normal();
+  // Never climb out of the output directory ("../x.txt", "/abs/x.txt").
+  std::string clean;
+  for (const auto& part : rel) {
+    std::string s = part.string();
+    if (s == ".." || s == "." || s == "/" || s.empty()) continue;
+    clean += (clean.empty() ? "" : "/") + s;
+  }
+  if (clean.empty()) clean = "document";
+  fs::path target = fs::path(opt.output) / clean;
+  target.replace_extension(opt.format == "yaml" ? ".yaml" : ".json");
+  return target.string();
+}
+
+Result Process(const Input& in, const grammar::Grammar& g, const BatchOptions& opt) {
+  Result r;
+  std::string bytes;
+  Status status;
+  if (in.problem) {
+    status = *in.problem;
+  } else if (!in.read_from.empty()) {
+    auto read = ReadInput(in.read_from);
+    if (read.ok()) {
+      bytes = std::move(read.value());
+    } else {
+      status = read.status();
+    }
+  } else {
+    bytes = in.text;
+  }
+  std::optional<model::Document> doc;
+  if (status.ok()) {
+    pipeline::ParseOptions po;
+    po.encoding = opt.encoding;
+    auto parsed = pipeline::Parse(bytes, in.path, g, po);
+    if (parsed.ok()) {
+      doc = std::move(parsed.value());
+    } else {
+      status = parsed.status();
+    }
+  }
+  if (!status.ok()) {
+    r.outcome = Outcome::kFailed;
+    r.err = "congvan: " + in.path + ": " + status.message() + "\n";
+  }
+  std::string format = opt.format;
+  if (opt.output_dir) {
+    if (!doc) return r;  // no file for an input that could not be read
+    std::string target = Target(opt, in);
+    std::error_code ec;
+    if (!opt.force && fs::exists(target, ec)) {
+      r.outcome = Outcome::kSkipped;
+      return r;
+    }
+    fs::create_directories(fs::path(target).parent_path(), ec);
+    std::string text = Render(format == "yaml" ? "yaml" : "json", in.path, bytes.size(), &*doc, status);
+    if (Status s = WriteFileAtomically(target, text); !s.ok()) {
+      r.outcome = Outcome::kFailed;
+      r.err = "congvan: " + s.message() + "\n";
+    }
+    return r;
+  }
+  r.out = Render(format, in.path, bytes.size(), doc ? &*doc : nullptr, status);
+  return r;
+}
+
+class Progress {
+ public:
+  Progress(bool on, std::optional<size_t> total) : on_(on), total_(total) {}
+  void Update(size_t done, size_t failed, bool force = false) {
+    if (!on_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (!force && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    double rate = secs > 0 ? done / secs : 0;
+    char buf[160];
+    if (total_) {
+      double eta = rate > 0 ? (*total_ - done) / rate : 0;
+      std::snprintf(buf, sizeof buf, "\r\033[K%zu/%zu  %.0f docs/s  ETA %.0fs  %zu failed", done, *total_,
+                    rate, eta, failed);
+    } else {
+      std::snprintf(buf, sizeof buf, "\r\033[K%zu  %.0f docs/s  %zu failed", done, rate, failed);
+    }
+    std::fputs(buf, stderr);
+    shown_ = true;
+  }
+  void Clear() {
+    if (shown_) std::fputs("\r\033[K", stderr);
+  }
+  double Seconds() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+ private:
+  bool on_;
+  bool shown_ = false;
+  std::optional<size_t> total_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_;
+};
+
+}  // namespace
+
+int RunBatch(InputSource& source, const grammar::Grammar& g, const BatchOptions& in_opt) {
+  BatchOptions opt = in_opt;
+  std::optional<size_t> count = source.Count();
+  if (opt.format.empty()) opt.format = count && *count == 1 ? "json" : "jsonl";
+  bool array = opt.format == "json" && !(count && *count == 1) && !opt.output_dir;
+  bool to_file = !opt.output.empty() && !opt.output_dir;
+  for (const auto& p : source.Problems()) std::cerr << "congvan: " << p << "\n";
+
+  const int jobs = std::max(1, opt.jobs);
+  const size_t window = 4 * static_cast<size_t>(jobs) + 4;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::map<size_t, Result> ready;
+  size_t next_seq = 0, written = 0;
+  bool source_done = false, stop = false;
+  int running = jobs;
+
+  auto worker = [&] {
+    while (true) {
+      Input in;
+      size_t seq;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return stop || source_done || next_seq < written + window; });
+        if (stop || source_done) break;
+        if (!source.Next(&in)) {
+          source_done = true;
+          cv.notify_all();
+          break;
+        }
+        seq = next_seq++;
+      }
+      Result r = Process(in, g, opt);
+      std::lock_guard<std::mutex> lock(mu);
+      ready.emplace(seq, std::move(r));
+      cv.notify_all();
+    }
+    std::lock_guard<std::mutex> lock(mu);
+    --running;
+    cv.notify_all();
+  };
+  std::vector<std::thread> threads;
+  for (int i = 0; i < jobs; ++i) threads.emplace_back(worker);
+
+  Progress progress(!opt.quiet && ::isatty(2), count);
+  std::string file_buffer;
+  size_t parsed = 0, failed = 0, skipped = 0;
+  bool broken_pipe = false;
+  auto emit = [&](const std::string& data) {
+    if (data.empty() || broken_pipe) return;
+    if (to_file) {
+      file_buffer += data;
+    } else if (!WriteStdout(data)) {
+      broken_pipe = true;
+    }
+  };
+  if (opt.format == "ics" && !opt.output_dir) emit(emit::IcsBegin());
+  while (true) {
+    Result r;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return ready.count(written) || (running == 0 && ready.empty()); });
+      auto it = ready.find(written);
+      if (it == ready.end()) break;
+      r = std::move(it->second);
+      ready.erase(it);
+      ++written;
+      if (broken_pipe) stop = true;
+      cv.notify_all();
+    }
+    if (!r.err.empty()) {
+      progress.Clear();
+      std::cerr << r.err;
+    }
+    if (r.outcome == Outcome::kParsed) ++parsed;
+    if (r.outcome == Outcome::kFailed) ++failed;
+    if (r.outcome == Outcome::kSkipped) ++skipped;
+    if (array) emit(written == 1 ? "[\n" : ",\n");
+    if (opt.format == "yaml" && !opt.output_dir && !(count && *count == 1)) emit("---\n");
+    if (array && !r.out.empty() && r.out.back() == '\n') r.out.pop_back();
+    emit(r.out);
+    progress.Update(written, failed);
+  }
+  for (auto& t : threads) t.join();
+  if (array) emit(written == 0 ? "[]\n" : "\n]\n");
+  if (opt.format == "ics" && !opt.output_dir) emit(emit::IcsEnd());
+  progress.Clear();
+  if (to_file && !broken_pipe) {
+    if (Status s = WriteFileAtomically(opt.output, file_buffer); !s.ok()) {
+      std::cerr << "congvan: " << s.message() << "\n";
+      return 1;
+    }
+  }
+  bool several = !(count && *count == 1);
+  if (several && !opt.quiet && !broken_pipe && (::isatty(2) || opt.output_dir)) {
+    double secs = progress.Seconds();
+    std::fprintf(stderr, "congvan: %zu inputs: %zu parsed, %zu failed, %zu skipped in %.2f s (%.0f docs/s)\n",
+                 written, parsed, failed, skipped, secs, secs > 0 ? written / secs : 0.0);
+  }
+  return failed ? 1 : 0;
+}
+
+}  // namespace congvan::cli

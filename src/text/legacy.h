@@ -1,0 +1,44 @@
+// Legacy Vietnamese encodings: Windows-1258 (ICU's converter; tones come as combining marks, which
+// normalization composes), and the 8-bit font encodings TCVN3 (ABC, ".VnTime") and VNI (VNI-Times) that
+// old archives carry, from tables kept as data (grammars/encodings.yaml).
+//
+// TCVN3 has no upper-case toned vowels (a capitals font draws the lower-case codes), so decoding restores
+// case: a word whose other letters are capitals is all capitals ("UỶ BAN"), a toned letter opening a line
+// or a sentence is a capital, and the words in tcvn3_titlecase keep their capital ("Ủy ban").
+//
+// Score() counts frequent Vietnamese words in a text: the decoding that yields most of them wins when
+// the encoding must be guessed. None of these fail: bytes without a mapping pass through as Latin-1.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace congvan::text {
+
+struct LegacyTables {
+  std::map<std::string, std::string> tcvn3;  // byte sequence -> UTF-8
+  std::map<std::string, std::string> vni;
+  std::vector<std::string> words;            // frequent words, for scoring
+  std::vector<std::string> titlecase;        // "Ủy ban": restored after TCVN3 decoding
+
+  // From the grammar's maps ("A8" -> "ă", "61 F9" -> "á") and lists.
+  static LegacyTables FromData(const std::map<std::string, std::string>& tcvn3_hex,
+                               const std::map<std::string, std::string>& vni_hex,
+                               const std::vector<std::string>& words,
+                               const std::vector<std::string>& titlecase);
+};
+
+std::string DecodeTable(std::string_view bytes, const std::map<std::string, std::string>& table);
+// The reverse mapping (UTF-8, NFC -> bytes); characters without a code pass through unchanged.
+std::string EncodeTable(std::string_view utf8, const std::map<std::string, std::string>& table);
+std::string RestoreTcvn3Case(const std::string& utf8, const LegacyTables& t);
+Result<std::string> DecodeWindows1258(std::string_view bytes);
+// Text whose characters are all in Latin-1 (or Windows-1252's extra range) back to the bytes they were.
+bool ToSingleBytes(std::string_view utf8, std::string* bytes);
+int Score(std::string_view utf8, const LegacyTables& t);
+
+}  // namespace congvan::text
