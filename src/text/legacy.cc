@@ -77,7 +77,9 @@ std::string DecodeTable(std::string_view bytes, const std::map<std::string, std:
   return out;
 }
 
-std::string EncodeTable(std::string_view utf8, const std::map<std::string, std::string>& table) {
+std::string EncodeTable(std::string_view utf8, const std::map<std::string, std::string>& table,
+                        bool* complete) {
+  if (complete) *complete = true;
   std::map<std::string, std::string> reverse;
   for (const auto& [k, v] : table) reverse.emplace(v, k);
   std::string nfc = ToNfc(utf8);
@@ -89,9 +91,20 @@ std::string EncodeTable(std::string_view utf8, const std::map<std::string, std::
     auto it = reverse.find(ch);
     if (it == reverse.end()) {
       // A capital with no code of its own (TCVN3): write the lower-case code.
-      std::string lower = FoldKey(ch);
-      auto lit = reverse.find(ToNfc(lower));
-      out += lit != reverse.end() ? lit->second : ch;
+      icu::UnicodeString lc = icu::UnicodeString::fromUTF8(ch);
+      lc.toLower(icu::Locale("vi"));
+      std::string lower;
+      lc.toUTF8String(lower);
+      auto lit = reverse.find(lower);
+      std::string single;
+      if (lit != reverse.end()) {
+        out += lit->second;
+      } else if (ToSingleBytes(ch, &single)) {
+        out += single;  // ASCII, Latin-1 and Windows-1252 punctuation ("“", "–") as one byte
+      } else {
+        out += '?';
+        if (complete) *complete = false;
+      }
     } else {
       out += it->second;
     }
@@ -101,46 +114,97 @@ std::string EncodeTable(std::string_view utf8, const std::map<std::string, std::
 }
 
 std::string RestoreTcvn3Case(const std::string& utf8, const LegacyTables& t) {
+  // The letters TCVN3 can only write in lower case: those whose capital has no code of its own.
+  std::set<UChar32> caseless;
+  {
+    std::set<std::string> values;
+    for (const auto& [k, v] : t.tcvn3) values.insert(v);
+    for (const auto& v : values) {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(v);
+      icu::UnicodeString up(u);
+      up.toUpper(icu::Locale("vi"));
+      std::string ups;
+      up.toUTF8String(ups);
+      if (u_islower(u.char32At(0)) && !values.count(ups)) caseless.insert(u.char32At(0));
+    }
+  }
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(utf8);
-  icu::UnicodeString out;
+  struct Word {
+    int32_t begin, end;
+    int cased_upper = 0, cased_lower = 0, caseless = 0;
+    bool sentence_start = false;
+  };
+  std::vector<Word> words;
   bool sentence_start = true;
+  UChar32 last_mark = '.';  // the last non-space character before the current word
   for (int32_t i = 0; i < s.length();) {
-    // One word: letters and combining marks.
-    if (!u_isalpha(s.char32At(i))) {
-      UChar32 c = s.char32At(i);
-      if (c == '\n') sentence_start = true;
+    UChar32 c = s.char32At(i);
+    if (!u_isalpha(c)) {
       if (c == '.' || c == '!' || c == '?') sentence_start = true;
-      out.append(c);
+      if (c == '\n') {
+        // A new line starts a sentence after a line that ended one, a blank line, or before a bullet.
+        int32_t j = i + 1;
+        while (j < s.length() && s.charAt(j) == ' ') ++j;
+        UChar32 next = j < s.length() ? s.char32At(j) : 0;
+        if (last_mark == '.' || last_mark == ':' || last_mark == ';' || last_mark == '!' ||
+            last_mark == '?' || last_mark == '\n' || next == '-' || next == '+' || next == 0x2022) {
+          sentence_start = true;
+        }
+      }
+      if (c != ' ' && c != '*') last_mark = c;
       i += U16_LENGTH(c);
       continue;
     }
-    int32_t j = i;
-    while (j < s.length() && (u_isalpha(s.char32At(j)) || u_getCombiningClass(s.char32At(j)))) {
-      j += U16_LENGTH(s.char32At(j));
+    Word w{i, i};
+    while (w.end < s.length() && (u_isalpha(s.char32At(w.end)) || u_getCombiningClass(s.char32At(w.end)))) {
+      UChar32 x = s.char32At(w.end);
+      if (caseless.count(x)) {
+        ++w.caseless;
+      } else if (u_isupper(x)) {
+        ++w.cased_upper;
+      } else if (u_islower(x)) {
+        ++w.cased_lower;
+      }
+      w.end += U16_LENGTH(x);
     }
-    icu::UnicodeString word = s.tempSubStringBetween(i, j);
-    int upper = 0, lower = 0;
-    for (int32_t k = 0; k < word.length();) {
-      UChar32 c = word.char32At(k);
-      if (u_isupper(c)) ++upper;
-      if (u_islower(c)) ++lower;
-      k += U16_LENGTH(c);
+    w.sentence_start = sentence_start;
+    sentence_start = false;
+    last_mark = 'a';
+    words.push_back(w);
+    i = w.end;
+  }
+  // Capitals: every cased letter upper, and two or more of them (or a capitals neighbour).
+  auto caps = [&](size_t k) {
+    return k < words.size() && words[k].cased_lower == 0 && words[k].cased_upper >= 2;
+  };
+  auto adjacent = [&](size_t k) {  // words k-1 and k separated by spaces only
+    if (k == 0 || k >= words.size()) return false;
+    for (int32_t i = words[k - 1].end; i < words[k].begin; ++i) {
+      if (s.charAt(i) != ' ') return false;
     }
-    if (upper > 0 && lower > 0 && upper >= word.countChar32() - 1 && word.countChar32() > 1) {
-      word.toUpper(icu::Locale("vi"));  // "Uỷ" -> "UỶ": a capitals word with one toned lower-case
-    } else if (sentence_start && lower > 0 && u_islower(word.char32At(0))) {
+    return true;
+  };
+  icu::UnicodeString out(s);
+  for (size_t k = 0; k < words.size(); ++k) {
+    const Word& w = words[k];
+    if (w.caseless == 0) continue;
+    icu::UnicodeString word = s.tempSubStringBetween(w.begin, w.end);
+    icu::UnicodeString fixed(word);
+    // Beside capitals: every adjacent neighbour is a capitals word, and there is one.
+    bool prev = adjacent(k), next = adjacent(k + 1);
+    bool near_caps = (prev || next) && (!prev || caps(k - 1)) && (!next || caps(k + 1));
+    if (w.cased_lower == 0 && w.cased_upper > 0 && (w.cased_upper >= 2 || near_caps)) {
+      fixed.toUpper(icu::Locale("vi"));  // "UỶ BAN", "ỦY" beside capitals
+    } else if (w.sentence_start && caseless.count(word.char32At(0))) {
       icu::UnicodeString first = word.tempSubStringBetween(0, U16_LENGTH(word.char32At(0)));
       first.toUpper(icu::Locale("vi"));
-      word.replace(0, U16_LENGTH(word.char32At(0)), first);
+      fixed.replace(0, U16_LENGTH(word.char32At(0)), first);
     }
-    out.append(word);
-    sentence_start = false;
-    i = j;
+    if (fixed != word) out.replace(w.begin, w.end - w.begin, fixed);  // same length in UTF-16
   }
   std::string r;
   out.toUTF8String(r);
   for (const auto& title : t.titlecase) {
-    std::string low = ToNfc(FoldKey(title));  // compare in lower case
     icu::UnicodeString lt = icu::UnicodeString::fromUTF8(title);
     lt.toLower(icu::Locale("vi"));
     std::string lower_form;
@@ -151,7 +215,6 @@ std::string RestoreTcvn3Case(const std::string& utf8, const LegacyTables& t) {
       if (word_start) r.replace(at, lower_form.size(), title);
       at += title.size();
     }
-    (void)low;
   }
   return r;
 }
@@ -173,7 +236,7 @@ bool ToSingleBytes(std::string_view utf8, std::string* bytes) {
   for (int32_t i = 0; i < s.length();) {
     UChar32 c = s.char32At(i);
     i += U16_LENGTH(c);
-    if (c < 0x80 || (c >= 0xA0 && c <= 0xFF)) {
+    if (c <= 0xFF) {  // ASCII, Latin-1 (and C1 codes kept as bytes by a Latin-1 reading)
       *bytes += static_cast<char>(c);
       continue;
     }

@@ -33,8 +33,10 @@ struct LegacyTables {
 };
 
 std::string DecodeTable(std::string_view bytes, const std::map<std::string, std::string>& table);
-// The reverse mapping (UTF-8, NFC -> bytes); characters without a code pass through unchanged.
-std::string EncodeTable(std::string_view utf8, const std::map<std::string, std::string>& table);
+// The reverse mapping (UTF-8, NFC -> bytes): a capital without a code of its own takes the lower-case
+// code (TCVN3), other characters their Windows-1252 byte, else "?" (and *complete is set false).
+std::string EncodeTable(std::string_view utf8, const std::map<std::string, std::string>& table,
+                        bool* complete = nullptr);
 std::string RestoreTcvn3Case(const std::string& utf8, const LegacyTables& t);
 Result<std::string> DecodeWindows1258(std::string_view bytes);
 // Text whose characters are all in Latin-1 (or Windows-1252's extra range) back to the bytes they were.
