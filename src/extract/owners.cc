@@ -52,6 +52,8 @@ std::string OwnerPhrase(const grammar::Grammar& g, std::string_view text) {
     std::string_view sub = text.substr(from);
     size_t at = p.Has("at") ? p.Offset(sub, "at") : p.Offset(sub);
     if (at == std::string_view::npos) continue;
+    grammar::Match np;
+    if (p.Has("at") && g.Find("owners.not_predicate", sub.substr(at), &np)) continue;
     // "Giám đốc các Sở: Tài chính, Y tế" -- the colon introduces the list, not the task.
     if (!p.Has("at") && p.Group("punct").find(':') != std::string_view::npos &&
         EndsWithPluralKind(segment::Trim(text.substr(0, from + at)))) {
@@ -59,6 +61,14 @@ std::string OwnerPhrase(const grammar::Grammar& g, std::string_view text) {
     }
     end = from + at;
     break;
+  }
+  // "Công an tỉnh đẩy nhanh ...": the level ends the name before a verb the list does not know.
+  for (const auto& lv : g.FindAll("owners.level_end", text.substr(0, end))) {
+    size_t at = lv.Offset(text, "at");
+    if (at != std::string_view::npos && at >= from && at < end) {
+      end = at;
+      break;
+    }
   }
   std::string phrase(text.substr(0, end));
   if (g.Find("owners.apposition", phrase, &m)) phrase.erase(m.Offset(phrase));

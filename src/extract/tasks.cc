@@ -16,28 +16,41 @@ void AddUnique(std::vector<std::string>& to, const std::vector<std::string>& fro
   }
 }
 
-// Owners a task names itself: explicit assignments first, then its subject. `how` says which rule.
+// The owner a clause names as its subject ("Sở Y tế báo cáo ..."), unless it is the one asking
+// ("Chủ tịch UBND tỉnh yêu cầu ...").
+std::vector<std::string> SubjectOwners(const grammar::Grammar& g, std::string_view clause) {
+  grammar::Match m;
+  if (g.Find("owners.intro", clause, &m)) clause.remove_prefix(m.groups[0].size());
+  std::string phrase = OwnerPhrase(g, clause);
+  if (phrase.empty()) return {};
+  size_t pos = clause.find(phrase);
+  std::string_view after = pos == std::string_view::npos ? "" : clause.substr(pos + phrase.size());
+  if (g.Find("owners.requester", after, &m)) return {};
+  return SplitOwners(g, phrase);
+}
+
+// Owners a task names itself: explicit assignments ("Giao X", "Yêu cầu X", ...), and the subjects of
+// the sentence and of its clauses after ";". `how` says which rule named them.
 std::vector<std::string> NamedOwners(const grammar::Grammar& g, std::string_view unit, std::string* how) {
   std::vector<std::string> owners;
   for (const auto& m : g.FindAll("owners.assign", unit)) {
     size_t at = m.Offset(unit, "at");
     if (at == std::string_view::npos) continue;
     auto found = OwnersAt(g, unit.substr(at));
-    if (!found.empty()) *how = m.rule->id;
+    if (!found.empty() && how->empty()) *how = m.rule->id;
     AddUnique(owners, found);
   }
-  if (!owners.empty()) return owners;
-  *how = "owners.subject";
-  std::string_view subject = unit;
-  grammar::Match m;
-  if (g.Find("owners.intro", subject, &m)) subject.remove_prefix(m.groups[0].size());
-  std::string phrase = OwnerPhrase(g, subject);
-  if (phrase.empty()) return {};
-  // The phrase as printed may be followed by what the subject does; a requester is not an owner.
-  size_t pos = subject.find(phrase);
-  std::string_view after = pos == std::string_view::npos ? "" : subject.substr(pos + phrase.size());
-  if (g.Find("owners.requester", after, &m)) return {};
-  return SplitOwners(g, phrase);
+  size_t start = 0;
+  while (start < unit.size()) {
+    size_t semi = unit.find("; ", start);
+    std::string_view clause = unit.substr(start, semi == std::string_view::npos ? std::string_view::npos : semi - start);
+    auto found = SubjectOwners(g, clause);
+    if (!found.empty() && how->empty()) *how = "owners.subject";
+    AddUnique(owners, found);
+    if (semi == std::string_view::npos) break;
+    start = semi + 2;
+  }
+  return owners;
 }
 
 std::vector<std::string> Partners(const grammar::Grammar& g, std::string_view unit) {
