@@ -84,6 +84,9 @@ int RunParse(const ParseArgs& a) {
   }
   BatchOptions bo;
   bo.format = a.format;
+  // One plain file (or stdin) prints one JSON object by default; trees, lists and streams print JSON Lines.
+  if (bo.format.empty()) bo.format = (a.files.size() == 1 && !any_dir && a.files_from.empty() &&
+                                      a.input_format == "text") ? "json" : "jsonl";
   bo.output = a.output;
   bo.force = a.force;
   bo.quiet = a.quiet;
@@ -147,7 +150,8 @@ int main(int argc, char** argv) {
   parse->add_flag("--force", pa.force, "With -o DIR, rewrite outputs that already exist");
   parse->add_option("--jobs,-j", pa.jobs, "Documents parsed in parallel (default: the number of cores)")
       ->check(CLI::Range(1, 1024));
-  parse->add_option("--glob", pa.globs, "File names to take from directories (default: *.txt and *.md)");
+  parse->add_option("--glob", pa.globs, "File names to take from directories (default: *.txt and *.md); repeatable")
+      ->allow_extra_args(false);
   parse->add_option("--files-from", pa.files_from, "Read input paths, one per line, from FILE (- for stdin)");
   parse->add_option("--input-format", pa.input_format,
                     "text (default), or jsonl: records {\"path\", \"text\"} one per line on stdin")
