@@ -9,6 +9,19 @@ namespace congvan::emit {
 void AppendJsonString(std::string* out, std::string_view s) {
   static const char* kHex = "0123456789abcdef";
   out->push_back('"');
+  // Fast path: nothing to escape (no quote, backslash, control byte, U+2028/9) and valid UTF-8.
+  bool plain = true;
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == '"' || c == '\\' || c == 0x7F || c == 0xE2) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain && text::FindInvalidUtf8(s) == std::string_view::npos) {
+    out->append(s);
+    out->push_back('"');
+    return;
+  }
   size_t bad = text::FindInvalidUtf8(s);
   std::string fixed;
   if (bad != std::string_view::npos) {

@@ -69,7 +69,7 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, std::strin
     grammar::Match m;
   };
   std::vector<Hit> accepted;
-  for (const grammar::Rule* rule : g.Family("deadlines")) {
+  for (const grammar::Rule* rule : g.MatchingRules("deadlines", text)) {
     size_t start = 0;
     while (start < text.size()) {
       grammar::Match m;

@@ -48,27 +48,29 @@ std::string OwnerPhrase(const grammar::Grammar& g, std::string_view text) {
   if (!g.Find("owners.head", text, &m) || m.Offset(text) != 0) return "";
   size_t from = m.groups[0].size();
   size_t end = text.size();
-  for (const auto& p : g.FindAll("owners.predicate", text.substr(from))) {
-    std::string_view sub = text.substr(from);
+  // The first predicate after the head (only the first is needed: Find, not FindAll).
+  for (size_t pos = from; pos < text.size();) {
+    std::string_view sub = text.substr(pos);
+    grammar::Match p;
+    if (!g.Find("owners.predicate", sub, &p)) break;
     size_t at = p.Has("at") ? p.Offset(sub, "at") : p.Offset(sub);
-    if (at == std::string_view::npos) continue;
+    size_t whole_end = p.Offset(sub) + p.groups[0].size();
     grammar::Match np;
-    if (p.Has("at") && g.Find("owners.not_predicate", sub.substr(at), &np)) continue;
+    bool skip = p.Has("at") && g.Find("owners.not_predicate", sub.substr(at), &np);
     // "Giám đốc các Sở: Tài chính, Y tế" -- the colon introduces the list, not the task.
-    if (!p.Has("at") && p.Group("punct").find(':') != std::string_view::npos &&
-        EndsWithPluralKind(segment::Trim(text.substr(0, from + at)))) {
-      continue;
-    }
-    end = from + at;
-    break;
-  }
-  // "Công an tỉnh đẩy nhanh ...": the level ends the name before a verb the list does not know.
-  for (const auto& lv : g.FindAll("owners.level_end", text.substr(0, end))) {
-    size_t at = lv.Offset(text, "at");
-    if (at != std::string_view::npos && at >= from && at < end) {
-      end = at;
+    skip |= !p.Has("at") && p.Group("punct").find(':') != std::string_view::npos &&
+            EndsWithPluralKind(segment::Trim(text.substr(0, pos + at)));
+    if (!skip) {
+      end = pos + at;
       break;
     }
+    pos += std::max<size_t>(whole_end, 1);
+  }
+  // "Công an tỉnh đẩy nhanh ...": the level ends the name before a verb the list does not know.
+  grammar::Match lv;
+  if (g.Find("owners.level_end", text.substr(0, end), &lv)) {
+    size_t at = lv.Offset(text, "at");
+    if (at != std::string_view::npos && at >= from && at < end) end = at;
   }
   std::string phrase(text.substr(0, end));
   if (g.Find("owners.apposition", phrase, &m)) phrase.erase(m.Offset(phrase));

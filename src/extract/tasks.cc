@@ -1,6 +1,7 @@
 #include "extract/tasks.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "extract/deadlines.h"
 #include "extract/owners.h"
@@ -65,6 +66,13 @@ std::vector<std::string> Partners(const grammar::Grammar& g, std::string_view un
 struct Context {
   const grammar::Grammar& g;
   model::Document& doc;
+  std::unordered_map<std::string, std::string> keys;  // owner -> OwnerKey, per document
+
+  const std::string& Key(const std::string& owner) {
+    auto it = keys.find(owner);
+    if (it == keys.end()) it = keys.emplace(owner, OwnerKey(g, owner)).first;
+    return it->second;
+  }
 };
 
 model::Task MakeTask(Context& c, const model::Paragraph& p, size_t offset, const std::string& unit,
@@ -91,7 +99,7 @@ model::Task MakeTask(Context& c, const model::Paragraph& p, size_t offset, const
     if (at != std::string::npos) d.line = p.LineAt(offset + at);
     c.doc.Trace(d.line, "deadline", d.rule);
   }
-  for (const auto& o : t.owners) t.owner_keys.push_back(OwnerKey(c.g, o));
+  for (const auto& o : t.owners) t.owner_keys.push_back(c.Key(o));
   return t;
 }
 

@@ -108,6 +108,7 @@ class Loader {
           }
           for (auto e : r["no_match"]) rule->must_not_match.push_back(e.as<std::string>());
           bool case_sensitive = r["case_sensitive"] && r["case_sensitive"].as<bool>();
+          rule->case_sensitive = case_sensitive;
           if (!ids.insert(rule->id).second) return Status(Code::kGrammar, where() + "duplicate id");
           std::string expanded;
           if (Status s = Expand(rule->source, 0, &expanded); !s.ok()) {
@@ -132,7 +133,9 @@ class Loader {
       std::string_view id = r->id;
       for (size_t p = 0;; ++p) {
         p = id.find('.', p);
-        g_->families_[std::string(id.substr(0, p))].push_back(r.get());
+        auto& f = g_->families_[std::string(id.substr(0, p))];
+        if (!f) f = std::make_unique<Grammar::FamilyIndex>();
+        f->rules.push_back(r.get());
         if (p == std::string_view::npos) break;
       }
     }
@@ -217,10 +220,50 @@ Result<std::shared_ptr<const Grammar>> Grammar::LoadDirectory(const std::string&
   return Load(files);
 }
 
+const Grammar::FamilyIndex* Grammar::Index(std::string_view family) const {
+  auto it = families_.find(std::string(family));
+  return it == families_.end() ? nullptr : it->second.get();
+}
+
+// Builds a family's RE2::Set (two or more rules); when RE2 cannot, every rule is tried as before.
+static std::unique_ptr<RE2::Set> BuildSet(const std::vector<const Rule*>& rules) {
+  if (rules.size() < 2) return nullptr;
+  RE2::Options opt;
+  opt.set_encoding(RE2::Options::EncodingUTF8);
+  opt.set_log_errors(false);
+  opt.set_max_mem(16 << 20);
+  auto set = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
+  for (const Rule* r : rules) {
+    if (set->Add((r->case_sensitive ? "" : "(?i)") + r->re->pattern(), nullptr) < 0) return nullptr;
+  }
+  return set->Compile() ? std::move(set) : nullptr;
+}
+
 const std::vector<const Rule*>& Grammar::Family(std::string_view family) const {
   static const std::vector<const Rule*> kNone;
-  auto it = families_.find(std::string(family));
-  return it == families_.end() ? kNone : it->second;
+  const FamilyIndex* f = Index(family);
+  return f ? f->rules : kNone;
+}
+
+std::vector<const Rule*> Grammar::MatchingRules(std::string_view family, std::string_view text) const {
+  const FamilyIndex* f = Index(family);
+  return f ? Candidates(*f, text) : std::vector<const Rule*>{};
+}
+
+std::vector<const Rule*> Grammar::Candidates(const FamilyIndex& f, std::string_view text) const {
+  std::call_once(f.once, [&f] { f.set = BuildSet(f.rules); });
+  if (!f.set) return f.rules;
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo info;
+  if (!f.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
+    if (info.kind != RE2::Set::kNoError) return f.rules;  // out of memory: try every rule
+    return {};
+  }
+  std::sort(hits.begin(), hits.end());
+  std::vector<const Rule*> out;
+  out.reserve(hits.size());
+  for (int i : hits) out.push_back(f.rules[i]);
+  return out;
 }
 
 static bool MatchRule(const Rule* r, std::string_view text, size_t start, Match* m) {
@@ -239,7 +282,9 @@ static bool MatchRule(const Rule* r, std::string_view text, size_t start, Match*
 }
 
 bool Grammar::Find(std::string_view family, std::string_view text, Match* m) const {
-  for (const Rule* r : Family(family)) {
+  const FamilyIndex* f = Index(family);
+  if (!f) return false;
+  for (const Rule* r : Candidates(*f, text)) {
     if (MatchRule(r, text, 0, m)) return true;
   }
   return false;
@@ -247,7 +292,9 @@ bool Grammar::Find(std::string_view family, std::string_view text, Match* m) con
 
 std::vector<Match> Grammar::FindAll(std::string_view family, std::string_view text) const {
   std::vector<Match> out;
-  for (const Rule* r : Family(family)) {
+  const FamilyIndex* f = Index(family);
+  if (!f) return out;
+  for (const Rule* r : Candidates(*f, text)) {
     size_t start = 0;
     Match m;
     while (start <= text.size() && MatchRule(r, text, start, &m)) {

@@ -22,9 +22,11 @@
 #pragma once
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -49,6 +51,7 @@ struct Rule {
   int line = 0;
   std::string source;    // the pattern as written
   std::unique_ptr<RE2> re;
+  bool case_sensitive = false;
   std::vector<Example> must_match;
   std::vector<std::string> must_not_match;
 };
@@ -77,13 +80,26 @@ class Grammar {
   // Every match of every rule of the family, left to right, not overlapping within one rule.
   std::vector<Match> FindAll(std::string_view family, std::string_view text) const;
   const std::vector<const Rule*>& Family(std::string_view family) const;
+  // The family's rules that can match somewhere in text (one RE2::Set pass), in file order.
+  std::vector<const Rule*> MatchingRules(std::string_view family, std::string_view text) const;
   const std::vector<std::string>& List(std::string_view name) const;
   const std::map<std::string, std::string>& Map(std::string_view name) const;
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
 
  private:
+  // A family's rules and, for two or more, one RE2::Set over all of them: one pass over the text tells
+  // which rules can match at all, so a family of 13 rules costs one scan when none matches.
+  struct FamilyIndex {
+    std::vector<const Rule*> rules;
+    mutable std::once_flag once;               // the set is built on first use (start-up stays fast)
+    mutable std::unique_ptr<RE2::Set> set;
+  };
+  // The family's rules that may match `text`, in file order.
+  std::vector<const Rule*> Candidates(const FamilyIndex& f, std::string_view text) const;
+  const FamilyIndex* Index(std::string_view family) const;
+
   std::vector<std::unique_ptr<Rule>> rules_;
-  std::unordered_map<std::string, std::vector<const Rule*>> families_;
+  std::unordered_map<std::string, std::unique_ptr<FamilyIndex>> families_;
   std::unordered_map<std::string, std::vector<std::string>> lists_;
   std::unordered_map<std::string, std::map<std::string, std::string>> maps_;
   friend class Loader;
