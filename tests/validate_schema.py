@@ -37,7 +37,14 @@ def main(binary, schema_path, samples):
     if expected_errors != 2:
         print(f"expected 2 error rows, got {expected_errors}")
         return 1
-    print(f"{len(rows)} outputs checked, {failures} schema violations")
+    # The YAML output is the same tree as the JSON output, for every sample.
+    import yaml
+    for path, row in zip(files, rows):
+        y = subprocess.run([binary, "parse", "--format", "yaml", path], capture_output=True).stdout
+        if yaml.safe_load(y.decode("utf-8")) != json.loads(row):
+            failures += 1
+            print(f"{os.path.basename(path)}: YAML and JSON trees differ")
+    print(f"{len(rows)} outputs checked, {failures} schema violations or YAML/JSON differences")
     return 1 if failures else 0
 
 

@@ -1,6 +1,6 @@
 #include "emit/writer.h"
 
-#include <yaml-cpp/yaml.h>
+#include <cstdio>
 
 #include "text/decode.h"
 
@@ -133,21 +133,113 @@ void JsonWriter::Null() {
   out_->append("null");
 }
 
-YamlWriter::YamlWriter() {
-  e_.SetStringFormat(YAML::DoubleQuoted);
-  e_.SetOutputCharset(YAML::EmitNonAscii);
+namespace {
+
+// A YAML double-quoted scalar: JSON's escapes, plus the C1 controls and U+FEFF YAML does not allow raw.
+std::string YamlQuote(std::string_view s) {
+  std::string out;
+  AppendJsonString(&out, s);
+  if (out.find('\xC2') == std::string::npos && out.find('\xEF') == std::string::npos) return out;
+  std::string fixed;
+  for (size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
+    if (c == 0xC2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(out[i + 1]) <= 0x9F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(out[i + 1]));
+      fixed += buf;
+      ++i;
+    } else if (c == 0xEF && out.compare(i, 3, "\xEF\xBB\xBF") == 0) {
+      fixed += "\\ufeff";
+      i += 2;
+    } else {
+      fixed += static_cast<char>(c);
+    }
+  }
+  return fixed;
 }
-void YamlWriter::BeginObject() { e_ << YAML::BeginMap; }
-void YamlWriter::EndObject() { e_ << YAML::EndMap; }
-void YamlWriter::BeginArray() { e_ << YAML::BeginSeq; }
-void YamlWriter::EndArray() { e_ << YAML::EndSeq; }
-void YamlWriter::Key(std::string_view key) {
-  e_ << YAML::Key << YAML::Auto << std::string(key) << YAML::Value;
+
+}  // namespace
+
+std::string YamlWriter::Prefix() {
+  if (stack_.empty()) return "";
+  Frame& f = stack_.back();
+  if (!f.map) return std::string(f.indent, ' ') + "- ";
+  if (f.dash_first && f.count == 0) return std::string(f.indent - 2, ' ') + "- ";
+  return std::string(f.indent, ' ');
 }
-void YamlWriter::String(std::string_view value) { e_ << YAML::DoubleQuoted << std::string(value); }
-void YamlWriter::Int(long long value) { e_ << value; }
-void YamlWriter::Bool(bool value) { e_ << value; }
-void YamlWriter::Null() { e_ << YAML::Null; }
-std::string YamlWriter::str() const { return std::string(e_.c_str()) + "\n"; }
+
+void YamlWriter::Flush() {
+  for (auto& f : stack_) {
+    out_ += f.opener;
+    f.opener.clear();
+  }
+}
+
+void YamlWriter::Open(bool map) {
+  Frame f{map, 0};
+  if (stack_.empty()) {
+    f.indent = 0;
+  } else if (stack_.back().map) {
+    Frame& parent = stack_.back();
+    std::string lead = Prefix();
+    f.opener = lead + key_ + ":\n";
+    f.empty = lead + key_ + (map ? ": {}\n" : ": []\n");
+    f.indent = parent.indent + 2;
+    ++parent.count;
+  } else {
+    Frame& parent = stack_.back();
+    f.indent = parent.indent + 2;
+    if (map) {
+      f.dash_first = true;
+      f.empty = std::string(parent.indent, ' ') + "- {}\n";
+    } else {
+      f.opener = std::string(parent.indent, ' ') + "-\n";
+      f.empty = std::string(parent.indent, ' ') + "- []\n";
+    }
+    ++parent.count;
+  }
+  stack_.push_back(std::move(f));
+}
+
+void YamlWriter::BeginObject() { Open(true); }
+void YamlWriter::BeginArray() { Open(false); }
+
+void YamlWriter::EndObject() {
+  Frame f = std::move(stack_.back());
+  stack_.pop_back();
+  if (f.count == 0) {
+    Flush();
+    out_ += stack_.empty() ? "{}\n" : f.empty;
+  }
+}
+
+void YamlWriter::EndArray() {
+  Frame f = std::move(stack_.back());
+  stack_.pop_back();
+  if (f.count == 0) {
+    Flush();
+    out_ += stack_.empty() ? "[]\n" : f.empty;
+  }
+}
+
+void YamlWriter::Key(std::string_view key) { key_.assign(key); }
+
+void YamlWriter::Scalar(const std::string& text) {
+  Flush();
+  if (stack_.empty()) {
+    out_ += text + "\n";
+    return;
+  }
+  Frame& f = stack_.back();
+  std::string lead = Prefix();
+  out_ += f.map ? lead + key_ + ": " + text + "\n" : lead + text + "\n";
+  ++f.count;
+}
+
+void YamlWriter::String(std::string_view value) { Scalar(YamlQuote(value)); }
+void YamlWriter::Int(long long value) { Scalar(std::to_string(value)); }
+void YamlWriter::Bool(bool value) { Scalar(value ? "true" : "false"); }
+void YamlWriter::Null() { Scalar("null"); }
 
 }  // namespace congvan::emit
