@@ -1,6 +1,7 @@
 #include "extract/owners.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "segment/util.h"
 #include "text/fold.h"
@@ -125,7 +126,24 @@ std::vector<std::string> SplitOwners(const grammar::Grammar& g, std::string_view
   return merged;
 }
 
+static std::string ComputeOwnerKey(const grammar::Grammar& g, std::string_view owner);
+
 std::string OwnerKey(const grammar::Grammar& g, std::string_view owner) {
+  // The same owners recur across an archive: remember keys per thread (bounded).
+  thread_local const grammar::Grammar* cached_for = nullptr;
+  thread_local std::unordered_map<std::string, std::string> cache;
+  if (cached_for != &g || cache.size() > 50000) {
+    cache.clear();
+    cached_for = &g;
+  }
+  auto it = cache.find(std::string(owner));
+  if (it != cache.end()) return it->second;
+  std::string key = ComputeOwnerKey(g, owner);
+  cache.emplace(std::string(owner), key);
+  return key;
+}
+
+static std::string ComputeOwnerKey(const grammar::Grammar& g, std::string_view owner) {
   std::string s(owner);
   grammar::Match m;
   if (g.Find("owners.apposition", s, &m)) s.erase(m.Offset(s));

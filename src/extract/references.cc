@@ -65,6 +65,8 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
     for (const auto& p : doc.closing->paragraphs) sources.push_back({p.text, &p, p.line});
   }
   std::string own = doc.code ? text::FoldKey(NormalizeCode(g, *doc.code)) : "";
+  std::vector<std::pair<std::string, std::string>> kinds;  // folded -> as the list spells it
+  for (const auto& k : g.List("kinds")) kinds.emplace_back(text::FoldKey(k), k);
   std::map<std::string, size_t> index;  // code key -> position in doc.references
   for (const auto& src : sources) {
     std::string_view t = src.text;
@@ -82,9 +84,10 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
       r.code = NormalizeCode(g, m.Group("code"));
       if (m.rule->id == "references.cited") {
         std::string kind(m.Group("kind"));
+        std::string folded = text::FoldKey(kind);
         kind = text::ToUpper(kind.substr(0, 1)) + kind.substr(1);  // "công văn" -> "Công văn"
-        for (const auto& k : g.List("kinds")) {
-          if (text::FoldKey(k) == text::FoldKey(kind)) kind = k;
+        for (const auto& [k, printed] : kinds) {
+          if (k == folded) kind = printed;
         }
         r.kind = kind;
         last_kind = kind;

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "text/fold.h"
 
@@ -66,9 +67,23 @@ class Loader {
       }
       docs.emplace_back(&f, doc);
     }
+    std::vector<std::tuple<std::string, std::vector<std::string>, std::string>> unions;
     // Pass 2: rules.
     std::set<std::string> ids;
     for (auto& [f, doc] : docs) {
+      if (auto fam = doc["families"]) {
+        try {
+          for (auto it : fam) {
+            std::vector<std::string> members;
+            for (auto m : it.second) members.push_back(m.as<std::string>());
+            unions.emplace_back(it.first.as<std::string>(), members,
+                                std::string(f->name) + ":" + std::to_string(it.first.Mark().line + 1));
+          }
+        } catch (const YAML::Exception& e) {
+          return Status(Code::kGrammar, std::string(f->name) + ":" + std::to_string(e.mark.line + 1) +
+                                            ": bad families: " + e.msg);
+        }
+      }
       auto rules = doc["rules"];
       if (!rules) continue;
       if (!rules.IsSequence()) {
@@ -138,6 +153,21 @@ class Loader {
         f->rules.push_back(r.get());
         if (p == std::string_view::npos) break;
       }
+    }
+    // Named unions of families ("families:" in a grammar file), matched with one RE2::Set.
+    for (const auto& [name, members, where] : unions) {
+      if (g_->families_.count(name)) {
+        return Status(Code::kGrammar, where + ": family " + name + " already names rules");
+      }
+      auto u = std::make_unique<Grammar::FamilyIndex>();
+      for (const auto& m : members) {
+        auto it = g_->families_.find(m);
+        if (it == g_->families_.end()) {
+          return Status(Code::kGrammar, where + ": family " + name + " lists unknown family " + m);
+        }
+        for (const Rule* r : it->second->rules) u->rules.push_back(r);
+      }
+      g_->families_[name] = std::move(u);
     }
     return Status::Ok();
   }

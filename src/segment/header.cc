@@ -14,15 +14,10 @@ struct Piece {
   int line;
 };
 
-// Any header rule that marks the start of another header part (ends a subject's continuation).
+// Any header rule that marks the start of another header part (family union header.part).
 bool IsOtherHeaderLine(const grammar::Grammar& g, std::string_view t) {
   grammar::Match m;
-  for (const char* fam : {"header.motto", "header.number", "header.place_date", "header.urgency",
-                          "header.secrecy", "header.delivery", "header.kind_title", "recipients.start",
-                          "common.rule_line"}) {
-    if (g.Find(fam, t, &m)) return true;
-  }
-  return false;
+  return g.Find("header.part", t, &m);
 }
 
 // Whether `next` (the k-th line after the subject's first) continues a wrapped subject: not blank, not
@@ -32,11 +27,8 @@ bool SubjectContinues(const grammar::Grammar& g, const std::string& subject, std
                       size_t k) {
   constexpr size_t kMaxSubjectLines = 6;
   grammar::Match m;
-  if (next.empty() || k > kMaxSubjectLines || IsOtherHeaderLine(g, next)) return false;
-  if (text::EndsSentence(subject)) return false;
-  for (const char* fam : {"sections.marker", "closing.start", "distribution.start", "signature.prefix"}) {
-    if (g.Find(fam, next, &m)) return false;
-  }
+  if (next.empty() || k > kMaxSubjectLines || text::EndsSentence(subject)) return false;
+  if (g.Find("header.subject_stop", next, &m)) return false;
   if (text::IsUpperText(next) && !text::IsUpperText(subject)) return false;
   return true;
 }
@@ -94,7 +86,8 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
     // "VỀ" / "VIỆC CÔNG BỐ ..."): read the two lines as one when only together they make the part.
     std::string joined;
     size_t next = NextNonBlank(lines, i + 1, n);
-    if (!IsOtherHeaderLine(g, t) && !g.Find("header.subject", t, &m) && next < n) {
+    // Only short lines: header parts are short, body lines are not worth the three extra matches.
+    if (next < n && WordCount(t) <= 12 && !IsOtherHeaderLine(g, t) && !g.Find("header.subject", t, &m)) {
       joined = t;
       text::AppendWrapped(joined, lines[next].text);
       if (g.Find("header.place_date", joined, &m) || g.Find("header.subject", joined, &m) ||
