@@ -5,7 +5,10 @@
 // grammar errors (nothing was parsed).
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -13,6 +16,10 @@
 #include "cli/batch.h"
 #include "cli/inputs.h"
 #include "cli/io.h"
+#include "compare/diff.h"
+#include "compare/load.h"
+#include "compare/matrix.h"
+#include "emit/compare_writer.h"
 #include "emit/explain.h"
 #include "grammar/grammar.h"
 #include "pipeline/parse.h"
@@ -131,6 +138,87 @@ int RunExplain(const std::string& path, const std::string& grammars, const std::
   return 0;
 }
 
+// `congvan diff A B`: exit 0 no difference, 1 differences, 2 trouble (as diff(1)).
+int RunDiff(const std::string& a_path, const std::string& b_path, const std::string& format,
+            const std::string& grammars) {
+  auto grammar = LoadGrammar(grammars);
+  if (!grammar.ok()) {
+    std::cerr << "congvan: " << grammar.status().message() << "\n";
+    return 2;
+  }
+  auto a = compare::Load(a_path, **grammar);
+  auto b = compare::Load(b_path, **grammar);
+  for (const auto* r : {&a, &b}) {
+    if (!r->ok()) {
+      std::cerr << "congvan: " << r->status().message() << "\n";
+      return 2;
+    }
+  }
+  compare::DiffResult d = compare::Diff(*a, *b);
+  std::string out;
+  if (format == "json") {
+    emit::JsonWriter w(&out, true);
+    emit::WriteDiff(d, w);
+    out += "\n";
+  } else {
+    bool color = ::isatty(1) && std::getenv("NO_COLOR") == nullptr;
+    out = emit::DiffText(d, color);
+  }
+  WriteStdout(out);
+  return d.Differs() ? 1 : 0;
+}
+
+// `congvan matrix FILES|DIRS...`: owners x documents.
+int RunMatrix(const std::vector<std::string>& args, const std::string& cites, const std::string& format,
+              const std::string& grammars) {
+  auto grammar = LoadGrammar(grammars);
+  if (!grammar.ok()) {
+    std::cerr << "congvan: " << grammar.status().message() << "\n";
+    return 2;
+  }
+  ListOptions lo;
+  lo.args = args;
+  auto listed = ListInputs(lo);
+  if (!listed.ok()) {
+    std::cerr << "congvan: " << listed.status().message() << "\n";
+    return 2;
+  }
+  for (const auto& p : (*listed)->Problems()) std::cerr << "congvan: " << p << "\n";
+  std::vector<model::Document> docs;
+  Input in;
+  bool failed = false;
+  while ((*listed)->Next(&in)) {
+    if (in.problem) {
+      std::cerr << "congvan: " << in.path << ": " << in.problem->message() << "\n";
+      failed = true;
+      continue;
+    }
+    auto doc = compare::Load(in.read_from, **grammar);
+    if (!doc.ok()) {
+      std::cerr << "congvan: " << doc.status().message() << "\n";
+      failed = true;
+      continue;
+    }
+    if (!cites.empty() && !compare::Cites(**grammar, *doc, cites)) continue;
+    docs.push_back(std::move(doc.value()));
+  }
+  std::vector<const model::Document*> ptrs;
+  for (const auto& d : docs) ptrs.push_back(&d);
+  compare::Matrix m = compare::BuildMatrix(ptrs);
+  std::string out;
+  if (format == "csv") {
+    out = emit::MatrixCsv(m);
+  } else if (format == "json") {
+    emit::JsonWriter w(&out, true);
+    emit::WriteMatrix(m, w);
+    out += "\n";
+  } else {
+    out = emit::MatrixMarkdown(m);
+  }
+  WriteStdout(out);
+  return failed ? 1 : 0;
+}
+
 }  // namespace
 }  // namespace congvan::cli
 
@@ -169,6 +257,23 @@ int main(int argc, char** argv) {
   explain->add_option("--grammars", explain_grammars, "Load rules from this directory");
   explain->add_option("--encoding", explain_encoding, "Force the input encoding");
   explain->footer("\nExample:\n  congvan explain dispatch.txt | less -S\n");
+  std::string diff_a, diff_b, diff_format = "text", diff_grammars;
+  auto* diff = app.add_subcommand("diff", "Compare two dispatches' directives owner by owner (exit 0 same, 1 differ, 2 trouble)");
+  diff->add_option("A", diff_a, "A dispatch file or congvan JSON")->required();
+  diff->add_option("B", diff_b, "A dispatch file or congvan JSON")->required();
+  diff->add_option("--format,-f", diff_format, "text (default; colour on a terminal unless NO_COLOR) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  diff->add_option("--grammars", diff_grammars, "Load rules from this directory");
+  diff->footer("\nExamples:\n  congvan diff camau.txt caobang.txt\n  congvan diff --format json a.json b.json | jq .owners\n");
+  std::vector<std::string> matrix_args;
+  std::string matrix_cites, matrix_format = "markdown", matrix_grammars;
+  auto* matrix = app.add_subcommand("matrix", "Owners x documents: each owner's tasks and nearest deadline per document");
+  matrix->add_option("FILES", matrix_args, "Dispatch files, congvan JSON files, or directories")->required();
+  matrix->add_option("--cites", matrix_cites, "Keep only documents citing this code (e.g. 1102/CĐ-TTg)");
+  matrix->add_option("--format,-f", matrix_format, "markdown (default), csv or json")
+      ->check(CLI::IsMember({"markdown", "csv", "json"}));
+  matrix->add_option("--grammars", matrix_grammars, "Load rules from this directory");
+  matrix->footer("\nExample:\n  congvan matrix --cites 1102/CĐ-TTg provinces/ > matrix.md\n");
   app.footer("Run 'congvan parse --help' for examples.");
   try {
     app.parse(argc, argv);
@@ -178,5 +283,7 @@ int main(int argc, char** argv) {
   }
   if (parse->parsed()) return congvan::cli::RunParse(pa);
   if (explain->parsed()) return congvan::cli::RunExplain(explain_file, explain_grammars, explain_encoding);
+  if (diff->parsed()) return congvan::cli::RunDiff(diff_a, diff_b, diff_format, diff_grammars);
+  if (matrix->parsed()) return congvan::cli::RunMatrix(matrix_args, matrix_cites, matrix_format, matrix_grammars);
   return 2;
 }

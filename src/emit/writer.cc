@@ -123,6 +123,20 @@ void JsonWriter::Int(long long value) {
   out_->append(std::to_string(value));
 }
 
+std::string FormatNumber(double value) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", value);
+  std::string s = buf;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s == "-0" ? "0" : s;
+}
+
+void JsonWriter::Number(double value) {
+  BeforeValue();
+  out_->append(FormatNumber(value));
+}
+
 void JsonWriter::Bool(bool value) {
   BeforeValue();
   out_->append(value ? "true" : "false");
@@ -239,6 +253,7 @@ void YamlWriter::Scalar(const std::string& text) {
 
 void YamlWriter::String(std::string_view value) { Scalar(YamlQuote(value)); }
 void YamlWriter::Int(long long value) { Scalar(std::to_string(value)); }
+void YamlWriter::Number(double value) { Scalar(FormatNumber(value)); }
 void YamlWriter::Bool(bool value) { Scalar(value ? "true" : "false"); }
 void YamlWriter::Null() { Scalar("null"); }
 

@@ -25,6 +25,7 @@ class Writer {
   virtual void Key(std::string_view key) = 0;
   virtual void String(std::string_view value) = 0;
   virtual void Int(long long value) = 0;
+  virtual void Number(double value) = 0;  // printed with up to 3 decimals ("0.413")
   virtual void Bool(bool value) = 0;
   virtual void Null() = 0;
 };
@@ -39,6 +40,7 @@ class JsonWriter : public Writer {
   void Key(std::string_view key) override;
   void String(std::string_view value) override;
   void Int(long long value) override;
+  void Number(double value) override;
   void Bool(bool value) override;
   void Null() override;
 
@@ -50,6 +52,9 @@ class JsonWriter : public Writer {
   std::vector<int> counts_;  // items written so far in each open container
   bool after_key_ = false;
 };
+
+// "0.413", "1", "0.5": a number with up to three decimals, no trailing zeros.
+std::string FormatNumber(double value);
 
 // Appends s to out as a JSON string literal.
 void AppendJsonString(std::string* out, std::string_view s);
@@ -63,6 +68,7 @@ class YamlWriter : public Writer {
   void Key(std::string_view key) override;
   void String(std::string_view value) override;
   void Int(long long value) override;
+  void Number(double value) override;
   void Bool(bool value) override;
   void Null() override;
   // The YAML text written so far (one document, ending in a newline).

@@ -1,0 +1,64 @@
+// Compare stage: two documents' directives, owner by owner (`congvan diff A B`).
+//
+// Takes two Documents. Returns the header fields whose values differ, and for every owner key found on
+// either side (extract/owners.h: "Sở Y tế" = "Sở Y tế tỉnh Cao Bằng", "UBND" = "Ủy ban nhân dân"), the
+// owner's tasks on each side, the pairs aligned by text similarity (greedy, best first, at least
+// kMinSimilarity), and the tasks with no counterpart. A pair lists what changed: "deadlines", "partners",
+// "text". Tasks that name no owner are compared under the empty key. Never fails.
+//
+// Example: Diff(caMau, caoBang).owners[k] for key "sở y tế" pairs "Khẩn trương triển khai Kế hoạch tiêm
+// vắc xin ..." with "Khẩn trương hoàn thành việc tiêm vắc xin ...".
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+
+namespace congvan::compare {
+
+inline constexpr double kMinSimilarity = 0.25;
+
+struct TaskRef {
+  const model::Task* task;
+  std::string section;  // the section path ("2", "II.1"), "closing", or "body"
+};
+
+struct Pair {
+  size_t a, b;  // indexes into OwnerDiff::a and ::b
+  double similarity;
+  std::vector<std::string> changed;  // "deadlines", "partners", "text"
+};
+
+struct OwnerDiff {
+  std::string owner;  // as printed (A's spelling when both have it); "" for tasks with no owner
+  std::string key;
+  std::vector<TaskRef> a, b;
+  std::vector<Pair> pairs;
+  std::vector<size_t> only_a, only_b;
+  bool Differs() const;
+};
+
+struct HeaderDiff {
+  std::string field;
+  model::OptString a, b;
+};
+
+struct DiffResult {
+  const model::Document* a = nullptr;
+  const model::Document* b = nullptr;
+  std::vector<HeaderDiff> header;
+  std::vector<OwnerDiff> owners;  // sorted by key
+  bool Differs() const;
+};
+
+DiffResult Diff(const model::Document& a, const model::Document& b);
+
+// Similarity of two task texts in [0, 1]: Dice coefficient of their word sets (case and tone placement
+// folded). 1 for equal texts.
+double Similarity(const std::string& a, const std::string& b);
+
+// Every task of a document with where it sits (sections at any depth, closing, unnumbered body).
+std::vector<TaskRef> AllTasks(const model::Document& d);
+
+}  // namespace congvan::compare

@@ -1,0 +1,67 @@
+#include "compare/matrix.h"
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+
+#include "compare/diff.h"
+#include "extract/references.h"
+#include "text/fold.h"
+
+namespace congvan::compare {
+
+std::string DueSortKey(const std::string& due) {
+  using namespace std::chrono;
+  if (due.size() == 10) return due;
+  if (due.size() < 7) return due;
+  int y = std::atoi(due.substr(0, 4).c_str());
+  unsigned m = due[5] == 'Q' ? 3 * static_cast<unsigned>(due[6] - '0')
+                             : static_cast<unsigned>(std::atoi(due.substr(5, 2).c_str()));
+  if (m < 1 || m > 12) return due;
+  year_month_day_last last{year{y} / month{m} / std::chrono::last};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, unsigned(last.day()));
+  return buf;
+}
+
+Matrix BuildMatrix(const std::vector<const model::Document*>& docs) {
+  Matrix mx;
+  mx.documents = docs;
+  std::map<std::string, MatrixRow> rows;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    for (const auto& ref : AllTasks(*docs[d])) {
+      const model::Task& t = *ref.task;
+      for (size_t i = 0; i < t.owners.size(); ++i) {
+        std::string key = i < t.owner_keys.size() ? t.owner_keys[i] : t.owners[i];
+        auto& row = rows[key];
+        if (row.cells.empty()) {
+          row.key = key;
+          row.owner = t.owners[i];
+          row.cells.resize(docs.size());
+        }
+        MatrixCell& cell = row.cells[d];
+        ++cell.tasks;
+        for (const auto& dl : t.deadlines) {
+          if (!cell.nearest) {
+            cell.nearest = &dl;
+            continue;
+          }
+          bool have_due = cell.nearest->due.has_value();
+          if (dl.due && (!have_due || DueSortKey(*dl.due) < DueSortKey(*cell.nearest->due))) cell.nearest = &dl;
+        }
+      }
+    }
+  }
+  for (auto& [k, row] : rows) mx.rows.push_back(std::move(row));
+  return mx;
+}
+
+bool Cites(const grammar::Grammar& g, const model::Document& d, const std::string& code) {
+  std::string want = text::FoldKey(extract::NormalizeCode(g, code));
+  for (const auto& r : d.references) {
+    if (text::FoldKey(extract::NormalizeCode(g, r.code)) == want) return true;
+  }
+  return false;
+}
+
+}  // namespace congvan::compare
