@@ -13,6 +13,7 @@ std::string_view CodeName(Code code) {
     case Code::kTooLarge: return "too_large";
     case Code::kIo: return "io_error";
     case Code::kGrammar: return "grammar";
+    case Code::kBadRecord: return "invalid_record";
     case Code::kUsage: return "usage";
   }
   return "unknown";

@@ -27,6 +27,7 @@ enum class Code {
   kTooLarge,      // over the size limit
   kIo,            // any other read or write error
   kGrammar,       // a grammar file that does not load or compile
+  kBadRecord,     // a JSON Lines input record that is not {"path": ..., "text": ...}
   kUsage,         // a bad command line
 };
 

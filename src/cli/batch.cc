@@ -77,12 +77,14 @@ Result Process(const Input& in, const grammar::Grammar& g, const BatchOptions& o
   if (in.problem) {
     status = *in.problem;
   } else if (!in.read_from.empty()) {
-    auto read = ReadInput(in.read_from);
+    auto read = ReadInput(in.read_from, opt.max_bytes);
     if (read.ok()) {
       bytes = std::move(read.value());
     } else {
       status = read.status();
     }
+  } else if (in.text.size() > opt.max_bytes) {
+    status = Status(Code::kTooLarge, "larger than " + std::to_string(opt.max_bytes) + " bytes (--max-bytes)");
   } else {
     bytes = in.text;
   }

@@ -26,6 +26,7 @@ struct BatchOptions {
   bool quiet = false;
   int jobs = 1;
   std::string encoding;    // --encoding: force this input encoding
+  size_t max_bytes = 64u << 20;  // --max-bytes: larger inputs fail with too_large
 };
 
 int RunBatch(InputSource& source, const grammar::Grammar& g, const BatchOptions& opt);

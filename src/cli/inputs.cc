@@ -1,5 +1,7 @@
 #include "cli/inputs.h"
 
+#include "base/nesting.h"
+
 #include <fnmatch.h>
 #include <sys/stat.h>
 #include <yaml-cpp/yaml.h>
@@ -111,16 +113,21 @@ class JsonlSource : public InputSource {
       if (line.empty() || line == "\r") continue;
       *in = Input();
       in->path = "<stdin>:" + std::to_string(number_);
+      if (MaxNesting(line) > kMaxNesting) {
+        in->problem = Status(Code::kBadRecord, "record nested too deeply");
+        in->relative = in->path;
+        return true;
+      }
       try {
         YAML::Node rec = YAML::Load(line);
         if (!rec.IsMap() || !rec["text"] || !rec["text"].IsScalar()) {
-          in->problem = Status(Code::kUsage, "record is not an object with a \"text\" string");
+          in->problem = Status(Code::kBadRecord, "record is not an object with a \"text\" string");
         } else {
           in->text = rec["text"].as<std::string>();
           if (rec["path"] && rec["path"].IsScalar()) in->path = rec["path"].as<std::string>();
         }
       } catch (const YAML::Exception& e) {
-        in->problem = Status(Code::kUsage, std::string("record is not valid JSON: ") + e.msg);
+        in->problem = Status(Code::kBadRecord, std::string("record is not valid JSON: ") + e.msg);
       }
       in->relative = in->path;
       return true;

@@ -9,8 +9,16 @@
 
 namespace congvan::cli {
 
-// Reads the whole input. "-" reads stdin. Fails with kNotFound, kIsDirectory or kIo (errno's text).
-Result<std::string> ReadInput(const std::string& path);
+// The default limit on one input's size (--max-bytes).
+inline constexpr size_t kDefaultMaxBytes = 64u << 20;
+
+// Reads the whole input. "-" reads stdin. Fails with kNotFound, kIsDirectory, kTooLarge (more than
+// max_bytes; the file is not read) or kIo (errno's text, e.g. permission denied).
+Result<std::string> ReadInput(const std::string& path, size_t max_bytes = kDefaultMaxBytes);
+
+// Temporary files being written are removed if SIGINT, SIGTERM or SIGHUP arrive, then the signal's
+// default action runs: an interrupted run leaves no partial output. Call once at start-up.
+void InstallCleanupHandlers();
 
 // Writes data to path through a temporary file and rename(2). Fails with kIo.
 Status WriteFileAtomically(const std::string& path, const std::string& data);

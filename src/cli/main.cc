@@ -54,6 +54,7 @@ struct ParseArgs {
   std::vector<std::string> globs;
   int jobs = 0;
   bool force = false, quiet = false;
+  size_t max_bytes = kDefaultMaxBytes;
 };
 
 Result<std::shared_ptr<const grammar::Grammar>> LoadGrammar(const std::string& dir) {
@@ -98,6 +99,7 @@ int RunParse(const ParseArgs& a) {
   bo.force = a.force;
   bo.quiet = a.quiet;
   bo.encoding = a.encoding;
+  bo.max_bytes = a.max_bytes;
   bo.jobs = a.jobs > 0 ? a.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (!a.output.empty()) {
     std::error_code ec;
@@ -224,6 +226,7 @@ int RunMatrix(const std::vector<std::string>& args, const std::string& cites, co
 
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
+  congvan::cli::InstallCleanupHandlers();
   CLI::App app{"congvan: read Vietnamese administrative dispatches into structured JSON or YAML"};
   app.set_version_flag("--version", std::string("congvan ") + CONGVAN_VERSION);
   app.require_subcommand(1);
@@ -248,6 +251,8 @@ int main(int argc, char** argv) {
                     "Force the input encoding: utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni")
       ->check(CLI::IsMember({"utf-8", "utf-16le", "utf-16be", "windows-1258", "cp1258", "tcvn3", "vni"}));
   parse->add_flag("--quiet,-q", pa.quiet, "No progress line and no closing summary");
+  parse->add_option("--max-bytes", pa.max_bytes, "Refuse inputs larger than this (default 64 MiB)")
+      ->check(CLI::PositiveNumber);
   parse->add_option("--grammars", pa.grammars, "Load rules from this directory instead of the built-in ones");
   parse->footer(congvan::cli::kParseExamples);
   std::string explain_file, explain_grammars, explain_encoding;

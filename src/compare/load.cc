@@ -7,6 +7,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "base/nesting.h"
 #include "extract/owners.h"
 #include "pipeline/parse.h"
 
@@ -77,6 +78,9 @@ std::vector<model::Section> Sections(const YAML::Node& n, const grammar::Grammar
 }  // namespace
 
 Result<model::Document> FromJson(const std::string& json, const std::string& path, const grammar::Grammar& g) {
+  if (MaxNesting(json) > kMaxNesting) {
+    return Status(Code::kUsage, path + ": JSON nested deeper than " + std::to_string(kMaxNesting) + " levels");
+  }
   try {
     YAML::Node n = YAML::Load(json);
     if (!n.IsMap() || !n["schema"] || n["schema"].as<std::string>() != "congvan/1") {

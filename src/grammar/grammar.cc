@@ -9,6 +9,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "base/nesting.h"
 #include "text/fold.h"
 
 namespace congvan::grammar {
@@ -27,6 +28,8 @@ size_t Match::Offset(std::string_view text, std::string_view name) const {
   return static_cast<size_t>(g.data() - text.data());
 }
 
+constexpr size_t kMaxGrammarBytes = 4u << 20;
+
 class Loader {
  public:
   explicit Loader(Grammar* g) : g_(g) {}
@@ -36,6 +39,14 @@ class Loader {
     // Pass 1: parse every file; collect fragments and lists (they are global).
     for (const auto& f : files) {
       YAML::Node doc;
+      if (f.text.size() > kMaxGrammarBytes) {
+        return Status(Code::kGrammar, std::string(f.name) + ":1: grammar file larger than " +
+                                          std::to_string(kMaxGrammarBytes) + " bytes");
+      }
+      if (MaxNesting(f.text) > kMaxNesting) {
+        return Status(Code::kGrammar, std::string(f.name) + ":1: nested deeper than " +
+                                          std::to_string(kMaxNesting) + " levels");
+      }
       try {
         doc = YAML::Load(std::string(f.text));
       } catch (const YAML::Exception& e) {

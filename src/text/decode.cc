@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -145,6 +146,24 @@ Result<Decoded> Decode(std::string_view bytes, const DecodeOptions& opt) {
     encoding = "utf-8-bom";
   }
   if (OnlyWhiteSpace(bytes)) return Status(Code::kEmpty, "empty file: no text");
+  // UTF-16 without a BOM: NUL bytes, nearly all on the same side of each pair (ASCII letters).
+  {
+    size_t sample = std::min<size_t>(bytes.size(), 8192) & ~size_t{1};
+    size_t even = 0, odd = 0;
+    for (size_t i = 0; i < sample; ++i) {
+      if (bytes[i] == 0) ++((i & 1) ? odd : even);
+    }
+    size_t nuls = even + odd;
+    if (sample >= 4 && nuls * 5 >= sample && std::max(even, odd) * 10 >= nuls * 9) {
+      bool le = odd > even;
+      auto d = FromUtf16(bytes.substr(0, bytes.size() & ~size_t{1}), le ? "UTF-16LE" : "UTF-16BE",
+                         le ? "utf-16le" : "utf-16be");
+      if (d.ok() && d->utf8.find('\0') == std::string::npos) {
+        d->guessed = true;
+        return d;
+      }
+    }
+  }
   size_t controls = 0;
   for (unsigned char c : bytes) {
     if (c == 0) return Status(Code::kBinary, "binary file: contains NUL bytes");

@@ -1,7 +1,8 @@
 // Stage 1, decode: raw bytes of one input -> UTF-8 text.
 //
 // Takes the bytes exactly as read. Returns the text as UTF-8 and the name of the encoding used:
-//   "utf-8", "utf-8-bom" (the mark removed), "utf-16le"/"utf-16be" (with a BOM, through ICU);
+//   "utf-8", "utf-8-bom" (the mark removed), "utf-16le"/"utf-16be" (with a BOM, through ICU; without
+//   one when NUL bytes sit on one side of nearly every pair, `guessed` set);
 //   when the bytes are not UTF-8 and legacy tables are given (text/legacy.h), the best-scoring of
 //   "windows-1258", "tcvn3" and "vni", with `guessed` set;
 //   when the bytes are UTF-8 but spell TCVN3 or VNI text read as Latin-1 (mojibake: "Céng hoµ x· héi"),
