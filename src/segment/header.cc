@@ -87,7 +87,9 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
     std::string joined;
     size_t next = NextNonBlank(lines, i + 1, n);
     // Only short lines: header parts are short, body lines are not worth the three extra matches.
-    if (next < n && WordCount(t) <= 12 && !IsOtherHeaderLine(g, t) && !g.Find("header.subject", t, &m)) {
+    bool cut_date = g.Find("header.date_cut", t, &m);
+    if (next < n && WordCount(t) <= 12 && (cut_date || !IsOtherHeaderLine(g, t)) &&
+        !g.Find("header.subject", t, &m)) {
       joined = t;
       text::AppendWrapped(joined, lines[next].text);
       if (g.Find("header.place_date", joined, &m) || g.Find("header.subject", joined, &m) ||
@@ -188,6 +190,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
     if (upper && after_title && !doc.subject) {
       // A decision's or plan's title names its subject in capitals under the kind.
       doc.Trace(line.number, "header", "title_subject");
+      notes->subject_from_title = true;
       doc.subject = t;
       doc.lines["subject"] = line.number;
       continue;
@@ -199,6 +202,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
     if (after_title && !doc.subject && WordCount(t) <= 40 && !text::EndsSentence(t)) {
       // The trích yếu under a title, in sentence case ("THÔNG BÁO" / "Kết luận của Chủ tịch ...").
       doc.Trace(line.number, "header", "title_subject");
+      notes->subject_from_title = true;
       std::string subject = t;
       size_t j = i + 1;
       while (j < n && SubjectContinues(g, subject, lines[j].text, j - i)) {

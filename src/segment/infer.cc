@@ -93,8 +93,13 @@ void Infer(const text::Lines& lines, const HeaderNotes& notes, const grammar::Gr
     }
   }
   InferAuthority(lines, g, doc);
+  bool vv_subject = doc.lines.count("subject") && !notes.subject_from_title;
   if (!notes.kind_from_title.empty()) {
     doc.kind = notes.kind_from_title;
+  } else if (vv_subject && notes.number_rule == "header.number.state") {
+    // A state document with a "V/v" subject and no title is a công văn, whatever its symbol's first
+    // part ("2359/CT-TTHT": CT is the Cục Thuế, not a chỉ thị).
+    doc.kind = "cong_van";
   } else if (doc.symbol && g.Find("header.kind_symbol", *doc.symbol, &m)) {
     doc.kind = m.rule->value;
   } else if (doc.subject && doc.lines.count("subject")) {
