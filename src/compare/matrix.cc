@@ -1,5 +1,7 @@
 #include "compare/matrix.h"
 
+#include "base/numbers.h"
+
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -14,10 +16,11 @@ std::string DueSortKey(const std::string& due) {
   using namespace std::chrono;
   if (due.size() == 10) return due;
   if (due.size() < 7) return due;
-  int y = std::atoi(due.substr(0, 4).c_str());
-  unsigned m = due[5] == 'Q' ? 3 * static_cast<unsigned>(due[6] - '0')
-                             : static_cast<unsigned>(std::atoi(due.substr(5, 2).c_str()));
-  if (m < 1 || m > 12) return due;
+  int y = ParseInt(std::string_view(due).substr(0, 4), 0);
+  int mm = due[5] == 'Q' ? 3 * ParseInt(std::string_view(due).substr(6, 1), 0)
+                         : ParseInt(std::string_view(due).substr(5, 2), 0);
+  if (mm < 1 || mm > 12) return due;
+  unsigned m = static_cast<unsigned>(mm);
   year_month_day_last last{year{y} / month{m} / std::chrono::last};
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, unsigned(last.day()));

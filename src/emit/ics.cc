@@ -1,5 +1,7 @@
 #include "emit/ics.h"
 
+#include "base/numbers.h"
+
 #include <chrono>
 #include <cstdio>
 #include <functional>
@@ -57,8 +59,10 @@ std::string Compact(const std::string& date) {  // "2021-08-06" -> "20210806"
 std::string DueDate(const std::string& due) {
   using namespace std::chrono;
   if (due.size() == 10) return Compact(due);
-  int y = std::stoi(due.substr(0, 4));
-  unsigned m = due[5] == 'Q' ? 3 * (due[6] - '0') : static_cast<unsigned>(std::stoi(due.substr(5, 2)));
+  int y = ParseInt(std::string_view(due).substr(0, 4), 1970);
+  int mm = due.size() > 6 && due[5] == 'Q' ? 3 * ParseInt(std::string_view(due).substr(6, 1), 1)
+                                           : ParseInt(std::string_view(due).substr(5, 2), 1);
+  unsigned m = mm >= 1 && mm <= 12 ? static_cast<unsigned>(mm) : 1;
   year_month_day_last last{year{y} / month{m} / std::chrono::last};
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d%02u%02u", y, m, unsigned(last.day()));

@@ -1,5 +1,7 @@
 #include "extract/references.h"
 
+#include "base/numbers.h"
+
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -15,8 +17,9 @@ std::optional<std::string> DateOf(const grammar::Match& m) {
   if (d.empty()) d = m.Group("wday"), mo = m.Group("wmonth"), y = m.Group("wyear");
   if (d.empty() || mo.empty() || y.empty()) return std::nullopt;
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%s-%02d-%02d", std::string(y).c_str(), std::stoi(std::string(mo)),
-                std::stoi(std::string(d)));
+  int day = ParseInt(d), month = ParseInt(mo), year = ParseInt(y);
+  if (day < 1 || day > 31 || month < 1 || month > 12 || year < 1000) return std::nullopt;
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return std::string(buf);
 }
 

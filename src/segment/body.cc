@@ -1,5 +1,7 @@
 #include "segment/body.h"
 
+#include "base/numbers.h"
+
 #include <algorithm>
 
 #include "segment/util.h"
@@ -136,7 +138,7 @@ int Ordinal(const std::string& style, const std::string& id) {
     return it == kLetters.end() ? -1 : static_cast<int>(it - kLetters.begin()) + 1;
   }
   size_t dot = id.rfind('.');
-  return std::atoi(id.c_str() + (dot == std::string::npos ? 0 : dot + 1));
+  return ParseInt(std::string_view(id).substr(dot == std::string::npos ? 0 : dot + 1));
 }
 
 bool IsHeading(const Paragraph& first, bool has_more) {

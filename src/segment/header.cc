@@ -1,5 +1,7 @@
 #include "segment/header.h"
 
+#include "base/numbers.h"
+
 #include <cstdio>
 
 #include "segment/util.h"
@@ -130,10 +132,10 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       seen_date = true;
       doc.place = Trim(m.Group("place"));
       doc.lines["place"] = doc.lines["date"] = line.number;
-      int day = m.Has("day") ? std::stoi(std::string(m.Group("day"))) : 0;
-      int month = m.Has("month") ? std::stoi(std::string(m.Group("month"))) : 0;
-      int year = std::stoi(std::string(m.Group("year")));
-      if (day >= 1 && day <= 31 && month >= 1 && month <= 12) {
+      int day = ParseInt(m.Group("day"), 0);
+      int month = ParseInt(m.Group("month"), 0);
+      int year = ParseInt(m.Group("year"), 0);
+      if (day >= 1 && day <= 31 && month >= 1 && month <= 12 && year >= 1000) {
         char buf[16];
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
         doc.date = buf;

@@ -1,5 +1,7 @@
 #include "text/legacy.h"
 
+#include "base/numbers.h"
+
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
@@ -21,7 +23,9 @@ std::string HexToBytes(const std::string& hex) {
   while (i < hex.size()) {
     while (i < hex.size() && hex[i] == ' ') ++i;
     if (i + 1 >= hex.size() + 1 && i >= hex.size()) break;
-    out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+    int b = ParseHexByte(std::string_view(hex).substr(i, 2));
+    if (b < 0) return "";  // a malformed key maps nothing (a user's --grammars table)
+    out += static_cast<char>(b);
     i += 2;
   }
   return out;
