@@ -171,3 +171,26 @@ TEST_CASE("batch: the README's GNU parallel recipe, run locally") {
 }
 
 }  // namespace congvan::testing
+
+namespace congvan::testing {
+
+TEST_CASE("batch: -o never lets two inputs write one file") {
+  std::string root = TempDir("batch-collide");
+  std::string text = ReadFile(CONGVAN_SOURCE_DIR "/samples/000_55eca23ef571e0f4.txt");
+  std::filesystem::create_directories(root + "/a");
+  std::filesystem::create_directories(root + "/b");
+  WriteFile(root + "/a/x.txt", text);
+  WriteFile(root + "/b/x.txt", text);
+  // Two trees: each mirrors under its own name.
+  auto trees = RunCongvan("parse -o '" + root + "/out1/' '" + root + "/a' '" + root + "/b'");
+  CHECK(trees.status == 0);
+  CHECK(std::filesystem::exists(root + "/out1/a/x.json"));
+  CHECK(std::filesystem::exists(root + "/out1/b/x.json"));
+  // Two files with one name: the second is refused, named, and counted as failed.
+  auto files = RunCongvan("parse -o '" + root + "/out2/' '" + root + "/a/x.txt' '" + root + "/b/x.txt'");
+  CHECK(files.status == 1);
+  CHECK(files.err.find("is already written for") != std::string::npos);
+  CHECK(files.err.find("1 parsed, 1 failed") != std::string::npos);
+}
+
+}  // namespace congvan::testing

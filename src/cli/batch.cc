@@ -70,7 +70,19 @@ std::string Target(const BatchOptions& opt, const Input& in) {
   return target.string();
 }
 
-Result Process(const Input& in, const grammar::Grammar& g, const BatchOptions& opt) {
+// Output paths claimed in this run, so two inputs never write one file.
+struct Claims {
+  std::mutex mu;
+  std::map<std::string, std::string> by_target;  // target -> input
+  // Returns "" when `in` may write `target`, else the input that already claimed it.
+  std::string Claim(const std::string& target, const std::string& in) {
+    std::lock_guard<std::mutex> lock(mu);
+    auto [it, fresh] = by_target.emplace(target, in);
+    return fresh ? "" : it->second;
+  }
+};
+
+Result Process(const Input& in, const grammar::Grammar& g, const BatchOptions& opt, Claims& claims) {
   Result r;
   std::string bytes;
   Status status;
@@ -107,6 +119,11 @@ Result Process(const Input& in, const grammar::Grammar& g, const BatchOptions& o
   if (opt.output_dir) {
     if (!doc) return r;  // no file for an input that could not be read
     std::string target = Target(opt, in);
+    if (std::string other = claims.Claim(target, in.path); !other.empty()) {
+      r.outcome = Outcome::kFailed;
+      r.err = "congvan: " + in.path + ": output " + target + " is already written for " + other + "\n";
+      return r;
+    }
     std::error_code ec;
     if (!opt.force && fs::exists(target, ec)) {
       r.outcome = Outcome::kSkipped;
@@ -171,6 +188,7 @@ int RunBatch(InputSource& source, const grammar::Grammar& g, const BatchOptions&
   for (const auto& p : source.Problems()) std::cerr << "congvan: " << p << "\n";
 
   const int jobs = std::max(1, opt.jobs);
+  Claims claims;
   const size_t window = 4 * static_cast<size_t>(jobs) + 4;
   std::mutex mu;
   std::condition_variable cv;
@@ -194,7 +212,7 @@ int RunBatch(InputSource& source, const grammar::Grammar& g, const BatchOptions&
         }
         seq = next_seq++;
       }
-      Result r = Process(in, g, opt);
+      Result r = Process(in, g, opt, claims);
       std::lock_guard<std::mutex> lock(mu);
       ready.emplace(seq, std::move(r));
       cv.notify_all();
@@ -206,7 +224,8 @@ int RunBatch(InputSource& source, const grammar::Grammar& g, const BatchOptions&
   std::vector<std::thread> threads;
   for (int i = 0; i < jobs; ++i) threads.emplace_back(worker);
 
-  Progress progress(!opt.quiet && ::isatty(2), count);
+  // A progress line only where it cannot mix with the data: stderr a terminal, stdout not the same one.
+  Progress progress(!opt.quiet && ::isatty(2) && (!::isatty(1) || to_file || opt.output_dir), count);
   std::string file_buffer;
   size_t parsed = 0, failed = 0, skipped = 0;
   bool broken_pipe = false;
@@ -258,8 +277,8 @@ int RunBatch(InputSource& source, const grammar::Grammar& g, const BatchOptions&
   bool several = !(count && *count == 1);
   if (several && !opt.quiet && !broken_pipe && (::isatty(2) || opt.output_dir)) {
     double secs = progress.Seconds();
-    std::fprintf(stderr, "congvan: %zu inputs: %zu parsed, %zu failed, %zu skipped in %.2f s (%.0f docs/s)\n",
-                 written, parsed, failed, skipped, secs, secs > 0 ? written / secs : 0.0);
+    std::fprintf(stderr, "congvan: %zu inputs: %zu parsed, %zu failed, %zu skipped in %.2f s (%.0f docs/s parsed)\n",
+                 written, parsed, failed, skipped, secs, secs > 0 ? parsed / secs : 0.0);
   }
   return failed ? 1 : 0;
 }

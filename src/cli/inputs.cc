@@ -75,12 +75,19 @@ void Walk(const fs::path& root, const fs::path& dir, const std::vector<std::stri
   }
 }
 
-void AddArg(const std::string& arg, const std::vector<std::string>& globs, ListSource& src) {
+// `prefix_root`: with several roots, each mirrors under its own name (a/x.txt and b/x.txt never collide).
+void AddArg(const std::string& arg, const std::vector<std::string>& globs, ListSource& src,
+            bool prefix_root = false) {
   std::error_code ec;
   if (arg != "-" && fs::is_directory(arg, ec)) {
     std::vector<Input> files;
     std::set<std::pair<dev_t, ino_t>> seen;
     Walk(arg, arg, globs, seen, files, src.problems);
+    if (prefix_root) {
+      std::string name = fs::path(arg).lexically_normal().filename().string();
+      if (name.empty() || name == "." || name == "..") name = fs::absolute(arg, ec).lexically_normal().filename().string();
+      for (auto& f : files) f.relative = name + "/" + f.relative;
+    }
     std::sort(files.begin(), files.end(),
               [](const Input& a, const Input& b) { return a.path < b.path; });  // byte-wise
     if (files.empty()) {
@@ -145,7 +152,7 @@ class JsonlSource : public InputSource {
 Result<std::unique_ptr<InputSource>> ListInputs(const ListOptions& opt) {
   auto src = std::make_unique<ListSource>();
   std::vector<std::string> globs = opt.globs.empty() ? std::vector<std::string>{"*.txt", "*.md"} : opt.globs;
-  for (const auto& a : opt.args) AddArg(a, globs, *src);
+  for (const auto& a : opt.args) AddArg(a, globs, *src, opt.args.size() > 1);
   if (!opt.files_from.empty()) {
     std::ifstream file;
     std::istream* in = &std::cin;

@@ -204,6 +204,9 @@ int RunMatrix(const std::vector<std::string>& args, const std::string& cites, co
     if (!cites.empty() && !compare::Cites(**grammar, *doc, cites)) continue;
     docs.push_back(std::move(doc.value()));
   }
+  if (docs.empty()) {
+    std::cerr << "congvan: no documents to show" << (cites.empty() ? "" : " (none cites " + cites + ")") << "\n";
+  }
   std::vector<const model::Document*> ptrs;
   for (const auto& d : docs) ptrs.push_back(&d);
   compare::Matrix m = compare::BuildMatrix(ptrs);

@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -127,8 +128,11 @@ Result<model::Document> Load(const std::string& path, const grammar::Grammar& g)
     ss << std::cin.rdbuf();
     bytes = ss.str();
   } else {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return Status(Code::kNotFound, path + ": no such file");
+    if (std::filesystem::is_directory(path, ec)) return Status(Code::kIsDirectory, path + ": is a directory, not a file");
     std::ifstream in(path, std::ios::binary);
-    if (!in) return Status(Code::kNotFound, path + ": cannot read");
+    if (!in) return Status(Code::kIo, path + ": cannot read");
     std::ostringstream ss;
     ss << in.rdbuf();
     bytes = ss.str();

@@ -44,6 +44,13 @@ Result<model::Document> Parse(std::string_view bytes, const std::string& path,
              "not declared: read as " + decoded->encoding + " because that decoding reads as Vietnamese",
              0);
   }
+  if (decoded->nul_bytes) {
+    doc.Warn("nul_bytes_removed", std::to_string(decoded->nul_bytes) + " NUL bytes dropped from the text", 0);
+  }
+  if (decoded->replaced) {
+    doc.Warn("invalid_bytes_replaced",
+             std::to_string(decoded->replaced) + " invalid UTF-8 sequences replaced by U+FFFD", 0);
+  }
   text::Lines lines = text::Normalize(decoded->utf8);
   segment::Segment(lines, g, doc);
   extract::Extract(g, doc);

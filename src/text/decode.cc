@@ -164,18 +164,53 @@ Result<Decoded> Decode(std::string_view bytes, const DecodeOptions& opt) {
       }
     }
   }
-  size_t controls = 0;
+  size_t controls = 0, nuls = 0;
   for (unsigned char c : bytes) {
-    if (c == 0) return Status(Code::kBinary, "binary file: contains NUL bytes");
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
+    if (c == 0) ++nuls;
+    else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
+  }
+  if (nuls * 100 >= bytes.size() || (nuls > 0 && bytes.size() < 64)) {
+    return Status(Code::kBinary, "binary file: " + std::to_string(nuls) + " NUL bytes");
   }
   if (controls * 20 > bytes.size()) {
     return Status(Code::kBinary, "binary file: " + std::to_string(controls) + " control bytes");
   }
+  std::string without_nuls;
+  if (nuls) {
+    without_nuls.reserve(bytes.size());
+    for (char c : bytes) {
+      if (c != 0) without_nuls += c;
+    }
+    bytes = without_nuls;
+  }
   const LegacyTables* t = opt.tables;
   size_t bad = FindInvalidUtf8(bytes);
+  if (bad != std::string_view::npos) {
+    // Mostly UTF-8 with a few broken sequences: replace them rather than guess a legacy encoding.
+    size_t invalid = 0, multibyte = 0;
+    std::string fixed;
+    fixed.reserve(bytes.size());
+    std::string_view rest = bytes;
+    while (!rest.empty()) {
+      size_t b = FindInvalidUtf8(rest);
+      std::string_view good = rest.substr(0, b == std::string_view::npos ? rest.size() : b);
+      for (unsigned char c : good) multibyte += (c & 0xC0) == 0xC0;
+      fixed.append(good);
+      if (b == std::string_view::npos) break;
+      fixed.append("\xEF\xBF\xBD");
+      ++invalid;
+      rest.remove_prefix(b + 1);
+    }
+    if (multibyte >= 10 && invalid * 50 <= multibyte) {
+      Decoded d{std::move(fixed), encoding};
+      d.replaced = invalid;
+      d.nul_bytes = nuls;
+      return d;
+    }
+  }
   if (bad == std::string_view::npos) {
     Decoded utf8{std::string(bytes), encoding};
+    utf8.nul_bytes = nuls;
     if (!t) return utf8;
     // Mojibake: TCVN3 or VNI bytes once read as Latin-1 and saved as UTF-8.
     std::string single;

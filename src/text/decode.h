@@ -10,8 +10,11 @@
 // DecodeOptions::encoding forces one of these names (also "cp1258"). Line endings are left alone: the
 // normalizer splits CRLF, CR and LF.
 //
-// Fails with Code::kEmpty (no bytes, or only white space), Code::kBinary (NUL bytes or many control
-// characters in text without a UTF-16 BOM), or Code::kBadEncoding (the byte offset of the first invalid
+// A few stray NUL bytes (checkbox glyphs in exported text: under 1%) are dropped and counted; a few
+// invalid sequences in text that is otherwise UTF-8 (a flipped bit, a cut last character) become U+FFFD
+// and are counted, rather than sending the whole text to legacy detection.
+// Fails with Code::kEmpty (no bytes, or only white space), Code::kBinary (NUL bytes above 1% or many
+// control characters, without a UTF-16 BOM), or Code::kBadEncoding (the byte offset of the first invalid
 // UTF-8 sequence in the message).
 //
 // Example:
@@ -29,6 +32,8 @@ struct Decoded {
   std::string utf8;
   std::string encoding;
   bool guessed = false;  // the encoding was detected by scoring, not declared
+  size_t nul_bytes = 0;  // stray NUL bytes dropped from otherwise valid text
+  size_t replaced = 0;   // invalid UTF-8 sequences replaced by U+FFFD in otherwise valid UTF-8
 };
 
 struct LegacyTables;
