@@ -201,7 +201,9 @@ Result<Decoded> Decode(std::string_view bytes, const DecodeOptions& opt) {
       ++invalid;
       rest.remove_prefix(b + 1);
     }
-    if (multibyte >= 10 && invalid * 50 <= multibyte) {
+    // A text cut inside its last character (a truncated file) is UTF-8 too.
+    bool cut_at_end = invalid == 1 && bad + 4 > bytes.size();
+    if ((multibyte >= 10 && invalid * 50 <= multibyte) || cut_at_end) {
       Decoded d{std::move(fixed), encoding};
       d.replaced = invalid;
       d.nul_bytes = nuls;
