@@ -36,7 +36,7 @@ TEST_CASE("decode: encodings and bad input") {
            {std::string("abc\0def", 7), Code::kBinary},
            {"\x01\x02\x03\x04\x05 abc", Code::kBinary},
            {"Số: 1\xFF\xFE abc", Code::kBadEncoding},
-           {"abc \xC3", Code::kBadEncoding},
+           {"abc \xC3 def", Code::kBadEncoding},
            {"\xED\xA0\x80 surrogate", Code::kBadEncoding},
            {"\xC0\xAF overlong", Code::kBadEncoding},
        }) {
@@ -45,7 +45,15 @@ TEST_CASE("decode: encodings and bad input") {
     REQUIRE_FALSE(r.ok());
     CHECK(r.status().code() == code);
   }
-  auto bad = Decode("Số: 1\xFF");
+  // A text cut inside its last character is UTF-8 with one replaced sequence.
+  auto cut = Decode("Số: 1 ố\xE1\xBB");
+  REQUIRE(cut.ok());
+  CHECK(cut->replaced == 1);
+  // A few NUL bytes in a long text are dropped, not a reason to reject it.
+  auto nul = Decode(std::string(200, 'a') + std::string(1, '\0'));
+  REQUIRE(nul.ok());
+  CHECK(nul->nul_bytes == 1);
+  auto bad = Decode("Số: 1\xFF x");
   CHECK(bad.status().message().find("byte 7") != std::string::npos);
 }
 
