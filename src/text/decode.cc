@@ -201,8 +201,16 @@ Result<Decoded> Decode(std::string_view bytes, const DecodeOptions& opt) {
       ++invalid;
       rest.remove_prefix(b + 1);
     }
-    // A text cut inside its last character (a truncated file) is UTF-8 too.
-    bool cut_at_end = invalid == 1 && bad + 4 > bytes.size();
+    // A text cut inside its last character (a truncated file) is UTF-8 too: the only invalid bytes are
+    // a lead byte and its continuations at the very end.
+    bool cut_at_end = bytes.size() - bad <= 3 && (static_cast<unsigned char>(bytes[bad]) & 0xC0) == 0xC0;
+    for (size_t k = bad + 1; k < bytes.size() && cut_at_end; ++k) {
+      cut_at_end = (static_cast<unsigned char>(bytes[k]) & 0xC0) == 0x80;
+    }
+    if (cut_at_end) {
+      fixed = std::string(bytes.substr(0, bad)) + "\xEF\xBF\xBD";
+      invalid = 1;
+    }
     if ((multibyte >= 10 && invalid * 50 <= multibyte) || cut_at_end) {
       Decoded d{std::move(fixed), encoding};
       d.replaced = invalid;
