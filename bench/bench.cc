@@ -205,6 +205,38 @@ int main(int argc, char** argv) {
       }
     }
   }
+  // Linear time in the input: one document of N bytes against one of 16 N bytes (best of 3 runs each).
+  {
+    std::string unit;  // about 1 MB, so one-time costs (compiling rule sets) do not hide the slope
+    while (unit.size() < 1000000) {
+      for (const auto& t : samples) unit += t + "\n";
+    }
+    fs::path one = work / "scale1", sixteen = work / "scale16";
+    fs::create_directories(one);
+    fs::create_directories(sixteen);
+    std::string text16;
+    for (int i = 0; i < 16; ++i) text16 += unit;
+    std::ofstream(one / "doc.txt", std::ios::binary) << unit;
+    std::ofstream(sixteen / "doc.txt", std::ios::binary) << text16;
+    double t1 = 1e9, t16 = 1e9;
+    for (int k = 0; k < 3; ++k) {
+      t1 = std::min(t1, Parse(binary, one, 1, "jsonl").seconds);
+      t16 = std::min(t16, Parse(binary, sixteen, 1, "jsonl").seconds);
+    }
+    // Subtract the start-up (a run on a tiny file) so the ratio measures the work on the text; one-time
+    // compilation of rule sets still counts in the 1x run, so the ratio errs on the safe side.
+    fs::path tiny = work / "tiny";
+    fs::create_directories(tiny);
+    std::ofstream(tiny / "doc.txt") << "Số: 1/UBND\n";
+    double t0 = 1e9;
+    for (int k = 0; k < 3; ++k) t0 = std::min(t0, Parse(binary, tiny, 1, "jsonl").seconds);
+    double ratio = (t16 - t0) / std::max(1e-6, t1 - t0);
+    bool met = ratio < 20;
+    all_met &= met;
+    std::printf("\nscaling: %.0f KB in %.3f s, 16x (%.0f KB) in %.3f s, start-up %.3f s: %.1fx the time "
+                "for 16x the text (< 20x): %s\n",
+                unit.size() / 1e3, t1, text16.size() / 1e3, t16, t0, ratio, met ? "met" : "NOT met");
+  }
   Run small_run = Parse(binary, quarter.dir, 1, "jsonl");
   Run full_run = Parse(binary, a.dir, 1, "jsonl");
   bool flat = full_run.rss_kb <= small_run.rss_kb * 1.25 + 4096;
