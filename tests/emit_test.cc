@@ -56,7 +56,7 @@ TEST_CASE("emit: JSON escaping") {
 }
 
 TEST_CASE("emit: YAML and JSON give the same tree for awkward text") {
-  for (const std::string text : {std::string("plain"), std::string("x\x7f\xc2\x85 \"q\" \\ \t\xef\xbb\xbf\n:- # &*!|>'%@`"),
+  for (const std::string& text : std::vector<std::string>{std::string("plain"), std::string("x\x7f\xc2\x85 \"q\" \\ \t\xef\xbb\xbf\n:- # &*!|>'%@`"),
                                  std::string("- item"), std::string("null"), std::string("123"),
                                  std::string("yes"), std::string(" lead"), std::string("")}) {
     CAPTURE(text);

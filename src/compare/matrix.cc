@@ -22,7 +22,7 @@ std::string DueSortKey(const std::string& due) {
   if (mm < 1 || mm > 12) return due;
   unsigned m = static_cast<unsigned>(mm);
   year_month_day_last last{year{y} / month{m} / std::chrono::last};
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, unsigned(last.day()));
   return buf;
 }

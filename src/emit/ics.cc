@@ -64,7 +64,7 @@ std::string DueDate(const std::string& due) {
                                            : ParseInt(std::string_view(due).substr(5, 2), 1);
   unsigned m = mm >= 1 && mm <= 12 ? static_cast<unsigned>(mm) : 1;
   year_month_day_last last{year{y} / month{m} / std::chrono::last};
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d%02u%02u", y, m, unsigned(last.day()));
   return buf;
 }

@@ -191,7 +191,9 @@ void YamlWriter::Flush() {
 }
 
 void YamlWriter::Open(bool map) {
-  Frame f{map, 0};
+  Frame f;
+  f.map = map;
+  f.indent = 0;
   if (stack_.empty()) {
     f.indent = 0;
   } else if (stack_.back().map) {

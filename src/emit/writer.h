@@ -76,8 +76,8 @@ class YamlWriter : public Writer {
 
  private:
   struct Frame {
-    bool map;
-    int indent;               // column of this container's entries
+    bool map = true;
+    int indent = 0;             // column of this container's entries
     std::string opener;       // printed before the first entry ("key:\n"), or "" once printed
     std::string empty;        // printed instead when the container stays empty ("key: []\n")
     bool dash_first = false;  // a map that is a sequence item: its first entry starts with "- "

@@ -18,7 +18,7 @@ int ToInt(std::string_view s) {
 }
 
 std::string Ymd(int y, int m, int d) {
-  char buf[16];
+  char buf[64];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
@@ -32,7 +32,7 @@ std::optional<std::string> Clock(const grammar::Match& m) {
   int h = ToInt(m.Group("hour"));
   if (h < 0) return std::nullopt;
   int mi = m.Has("minute") ? ToInt(m.Group("minute")) : 0;
-  char buf[8];
+  char buf[64];
   std::snprintf(buf, sizeof buf, "%02d:%02d", h, mi);
   return std::string(buf);
 }
@@ -118,7 +118,7 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, std::strin
         }
       }
     } else if (kind == "month") {
-      char buf[16];
+      char buf[64];
       std::snprintf(buf, sizeof buf, "%04d-%02d", ToInt(m.Group("year")), ToInt(m.Group("month")));
       d.due = buf;
     } else if (kind == "quarter") {

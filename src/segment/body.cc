@@ -86,7 +86,11 @@ std::vector<Paragraph> BuildParagraphs(const text::Lines& lines, size_t begin, s
       Append(paras.back(), line.text, line.number);
       continue;
     }
-    paras.push_back({line.text, line.number, gap_footnotes});
+    Paragraph p;
+    p.text = line.text;
+    p.line = line.number;
+    p.after_footnotes = gap_footnotes;
+    paras.push_back(std::move(p));
     open = true;
     gap_footnotes = false;
   }

@@ -136,7 +136,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       int month = ParseInt(m.Group("month"), 0);
       int year = ParseInt(m.Group("year"), 0);
       if (day >= 1 && day <= 31 && month >= 1 && month <= 12 && year >= 1000) {
-        char buf[16];
+        char buf[32];
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
         doc.date = buf;
       } else {

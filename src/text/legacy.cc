@@ -134,7 +134,7 @@ std::string RestoreTcvn3Case(const std::string& utf8, const LegacyTables& t) {
   }
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(utf8);
   struct Word {
-    int32_t begin, end;
+    int32_t begin = 0, end = 0;
     int cased_upper = 0, cased_lower = 0, caseless = 0;
     bool sentence_start = false;
   };
@@ -159,7 +159,8 @@ std::string RestoreTcvn3Case(const std::string& utf8, const LegacyTables& t) {
       i += U16_LENGTH(c);
       continue;
     }
-    Word w{i, i};
+    Word w;
+    w.begin = w.end = i;
     while (w.end < s.length() && (u_isalpha(s.char32At(w.end)) || u_getCombiningClass(s.char32At(w.end)))) {
       UChar32 x = s.char32At(w.end);
       if (caseless.count(x)) {
