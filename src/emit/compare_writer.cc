@@ -1,18 +1,13 @@
 #include "emit/compare_writer.h"
 
+#include "emit/document_writer.h"
+
 #include <cstdio>
 
 namespace congvan::emit {
 namespace {
 
-void Opt(Writer& w, std::string_view key, const model::OptString& v) {
-  w.Key(key);
-  if (v) {
-    w.String(*v);
-  } else {
-    w.Null();
-  }
-}
+void Opt(Writer& w, std::string_view key, const model::OptString& v) { WriteOptional(w, key, v); }
 
 void DocSummary(Writer& w, const model::Document& d) {
   w.BeginObject();
@@ -24,39 +19,11 @@ void DocSummary(Writer& w, const model::Document& d) {
   w.EndObject();
 }
 
-void Strings(Writer& w, std::string_view key, const std::vector<std::string>& v) {
-  w.Key(key);
-  w.BeginArray();
-  for (const auto& s : v) w.String(s);
-  w.EndArray();
-}
-
 void TaskTree(Writer& w, const compare::TaskRef& ref) {
-  const model::Task& t = *ref.task;
   w.BeginObject();
   w.Key("section");
   w.String(ref.section);
-  w.Key("text");
-  w.String(t.text);
-  Strings(w, "owners", t.owners);
-  Strings(w, "owner_keys", t.owner_keys);
-  Strings(w, "partners", t.partners);
-  w.Key("deadlines");
-  w.BeginArray();
-  for (const auto& d : t.deadlines) {
-    w.BeginObject();
-    w.Key("text");
-    w.String(d.text);
-    Opt(w, "due", d.due);
-    Opt(w, "time", d.time);
-    Opt(w, "repeat", d.repeat);
-    w.Key("line");
-    w.Int(d.line);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("line");
-  w.Int(t.line);
+  WriteTaskFields(w, *ref.task);
   w.EndObject();
 }
 
@@ -157,7 +124,7 @@ void WriteDiff(const compare::DiffResult& d, Writer& w) {
       w.Int(static_cast<long long>(p.b));
       w.Key("similarity");
       w.Number(p.similarity);
-      Strings(w, "changed", p.changed);
+      WriteStrings(w, "changed", p.changed);
       w.EndObject();
     }
     w.EndArray();
@@ -283,15 +250,7 @@ void WriteMatrix(const compare::Matrix& m, Writer& w) {
       w.Int(static_cast<long long>(c.tasks));
       w.Key("nearest_deadline");
       if (c.nearest) {
-        w.BeginObject();
-        w.Key("text");
-        w.String(c.nearest->text);
-        Opt(w, "due", c.nearest->due);
-        Opt(w, "time", c.nearest->time);
-        Opt(w, "repeat", c.nearest->repeat);
-        w.Key("line");
-        w.Int(c.nearest->line);
-        w.EndObject();
+        WriteDeadline(w, *c.nearest);
       } else {
         w.Null();
       }

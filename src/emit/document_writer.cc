@@ -3,50 +3,15 @@
 namespace congvan::emit {
 namespace {
 
-void Opt(Writer& w, std::string_view key, const model::OptString& v) {
-  w.Key(key);
-  if (v) {
-    w.String(*v);
-  } else {
-    w.Null();
-  }
-}
-
-void Strings(Writer& w, std::string_view key, const std::vector<std::string>& v) {
-  w.Key(key);
-  w.BeginArray();
-  for (const auto& s : v) w.String(s);
-  w.EndArray();
-}
-
-void WriteDeadline(Writer& w, const model::Deadline& d) {
-  w.BeginObject();
-  w.Key("text");
-  w.String(d.text);
-  Opt(w, "due", d.due);
-  Opt(w, "time", d.time);
-  Opt(w, "repeat", d.repeat);
-  w.Key("line");
-  w.Int(d.line);
-  w.EndObject();
-}
+void Opt(Writer& w, std::string_view key, const model::OptString& v) { WriteOptional(w, key, v); }
+void Strings(Writer& w, std::string_view key, const std::vector<std::string>& v) { WriteStrings(w, key, v); }
 
 void WriteTasks(Writer& w, const std::vector<model::Task>& tasks) {
   w.Key("tasks");
   w.BeginArray();
   for (const auto& t : tasks) {
     w.BeginObject();
-    w.Key("text");
-    w.String(t.text);
-    Strings(w, "owners", t.owners);
-    Strings(w, "owner_keys", t.owner_keys);
-    Strings(w, "partners", t.partners);
-    w.Key("deadlines");
-    w.BeginArray();
-    for (const auto& d : t.deadlines) WriteDeadline(w, d);
-    w.EndArray();
-    w.Key("line");
-    w.Int(t.line);
+    WriteTaskFields(w, t);
     w.EndObject();
   }
   w.EndArray();
@@ -73,6 +38,48 @@ void WriteSection(Writer& w, const model::Section& s) {
 }
 
 }  // namespace
+
+void WriteOptional(Writer& w, std::string_view key, const model::OptString& v) {
+  w.Key(key);
+  if (v) {
+    w.String(*v);
+  } else {
+    w.Null();
+  }
+}
+
+void WriteStrings(Writer& w, std::string_view key, const std::vector<std::string>& v) {
+  w.Key(key);
+  w.BeginArray();
+  for (const auto& s : v) w.String(s);
+  w.EndArray();
+}
+
+void WriteDeadline(Writer& w, const model::Deadline& d) {
+  w.BeginObject();
+  w.Key("text");
+  w.String(d.text);
+  WriteOptional(w, "due", d.due);
+  WriteOptional(w, "time", d.time);
+  WriteOptional(w, "repeat", d.repeat);
+  w.Key("line");
+  w.Int(d.line);
+  w.EndObject();
+}
+
+void WriteTaskFields(Writer& w, const model::Task& t) {
+  w.Key("text");
+  w.String(t.text);
+  WriteStrings(w, "owners", t.owners);
+  WriteStrings(w, "owner_keys", t.owner_keys);
+  WriteStrings(w, "partners", t.partners);
+  w.Key("deadlines");
+  w.BeginArray();
+  for (const auto& d : t.deadlines) WriteDeadline(w, d);
+  w.EndArray();
+  w.Key("line");
+  w.Int(t.line);
+}
 
 void WriteDocument(const model::Document& d, Writer& w) {
   w.BeginObject();

@@ -20,6 +20,12 @@ namespace congvan::emit {
 inline constexpr const char* kSchema = "congvan/1";
 
 void WriteDocument(const model::Document& doc, Writer& w);
+
+// Pieces of the tree other outputs reuse (diff, matrix).
+void WriteOptional(Writer& w, std::string_view key, const model::OptString& v);  // key: string or null
+void WriteStrings(Writer& w, std::string_view key, const std::vector<std::string>& v);
+void WriteDeadline(Writer& w, const model::Deadline& d);                          // one object
+void WriteTaskFields(Writer& w, const model::Task& t);  // text, owners, owner_keys, partners, deadlines, line
 void WriteError(const std::string& path, size_t bytes, const Status& status, Writer& w);
 
 }  // namespace congvan::emit

@@ -11,18 +11,7 @@ constexpr size_t kHeaderZone = 60;
 
 // Cuts one cell or line at every common.cell_break match; returns the non-empty pieces.
 std::vector<std::string> BreakCell(const grammar::Grammar& g, std::string_view cell) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  for (const auto& m : g.FindAll("common.cell_break", cell)) {
-    size_t at = m.Offset(cell, "at");
-    if (at == std::string_view::npos || at < start) continue;
-    std::string piece = Trim(cell.substr(start, at - start));
-    if (!piece.empty()) out.push_back(piece);
-    start = at + m.Group("at").size();
-  }
-  std::string piece = Trim(cell.substr(start));
-  if (!piece.empty()) out.push_back(piece);
-  return out;
+  return SplitAt(g, "common.cell_break", cell, false);
 }
 
 std::vector<std::string_view> SplitCells(std::string_view row) {

@@ -34,17 +34,26 @@ size_t NextNonBlank(const text::Lines& lines, size_t i, size_t end) {
   return i;
 }
 
-std::vector<std::string> SplitListItems(const grammar::Grammar& g, std::string_view line) {
+std::vector<std::string> SplitAt(const grammar::Grammar& g, std::string_view family, std::string_view text,
+                                 bool keep_empty) {
   std::vector<std::string> out;
   size_t start = 0;
-  for (const auto& m : g.FindAll("common.list_break", line)) {
-    size_t at = m.Offset(line, "at");
+  auto add = [&](std::string_view piece) {
+    std::string p = Trim(piece);
+    if (keep_empty || !p.empty()) out.push_back(std::move(p));
+  };
+  for (const auto& m : g.FindAll(family, text)) {
+    size_t at = m.Offset(text, "at");
     if (at == std::string_view::npos || at < start) continue;
-    out.push_back(Trim(line.substr(start, at - start)));
+    add(text.substr(start, at - start));
     start = at + m.Group("at").size();
   }
-  out.push_back(Trim(line.substr(start)));
+  add(text.substr(start));
   return out;
+}
+
+std::vector<std::string> SplitListItems(const grammar::Grammar& g, std::string_view line) {
+  return SplitAt(g, "common.list_break", line, true);
 }
 
 }  // namespace congvan::segment

@@ -15,6 +15,11 @@ std::string StripListPunct(std::string_view s);
 size_t WordCount(std::string_view s);
 // Index of the next non-blank line at or after i (lines.size() when none).
 size_t NextNonBlank(const text::Lines& lines, size_t i, size_t end);
+// Cuts text at the `at` group of every match of a rule family, dropping the cut; trims the pieces and
+// keeps the empty ones when keep_empty.
+std::vector<std::string> SplitAt(const grammar::Grammar& g, std::string_view family, std::string_view text,
+                                 bool keep_empty);
+
 // Splits one line holding several list items at the common.list_break rule ("- A; - B." -> "- A;", "- B.").
 std::vector<std::string> SplitListItems(const grammar::Grammar& g, std::string_view line);
 
