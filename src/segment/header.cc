@@ -50,8 +50,7 @@ void SetAuthority(const std::vector<Piece>& lines, const grammar::Grammar& g, mo
   for (size_t i = 0; i < lines.size(); ++i) {
     bool join = !units.empty() &&
                 (g.Find("header.authority.continues", units.back().text, &m) ||
-                 g.Find("header.authority.place_line", lines[i].text, &m) ||
-                 g.Find("header.authority.continued_line", lines[i].text, &m));
+                 !g.Find("header.authority.unit_start", lines[i].text, &m));
     if (join) {
       text::AppendWrapped(units.back().text, lines[i].text);
     } else {

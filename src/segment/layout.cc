@@ -76,6 +76,21 @@ text::Lines Unflatten(const text::Lines& lines, const grammar::Grammar& g, model
   return out;
 }
 
+void RejoinSplitStarters(text::Lines& lines, const grammar::Grammar& g, model::Document& doc) {
+  grammar::Match m;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    text::Line& a = lines[i];
+    const text::Line& b = lines[i + 1];
+    if (a.text.empty() || b.text.empty() || WordCount(a.text) > 2 || !text::StartsLower(b.text)) continue;
+    if (g.Find("common.rejoinable", a.text, &m) || g.Find("common.rejoinable", b.text, &m)) continue;
+    std::string joined = a.text + " " + b.text;
+    if (!g.Find("common.rejoinable", joined, &m) || m.Offset(joined) != 0) continue;
+    doc.Trace(a.number, "layout", "common.rejoinable");
+    a.text = std::move(joined);
+    lines[i + 1].text.clear();  // the line's number stays, empty
+  }
+}
+
 size_t SkipPreface(const text::Lines& lines, const grammar::Grammar& g, model::Document& doc) {
   size_t n = lines.size();
   size_t i = NextNonBlank(lines, 0, n);

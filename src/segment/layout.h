@@ -9,6 +9,8 @@
 //     "-------" rule, before "V/v", before "Độc lập", before "Số:", before "Kính gửi".
 // Every produced line keeps its input line number. Never fails.
 //
+// RejoinSplitStarters: "Kính" / "gửi: Sở Y tế" split by a converter become one line again.
+//
 // SkipPreface returns the index of the first line of the document proper, past converter debris: a YAML
 // front matter block, "Source: ..." lines, web-page furniture and a converter's "# title" heading.
 //
@@ -24,6 +26,10 @@
 namespace congvan::segment {
 
 text::Lines Unflatten(const text::Lines& lines, const grammar::Grammar& g, model::Document& doc);
+
+// Joins a line of one or two words to the next line (which starts in lower case) when only together
+// they start a part (common.rejoinable: "Kính" / "gửi: Sở Y tế").
+void RejoinSplitStarters(text::Lines& lines, const grammar::Grammar& g, model::Document& doc);
 
 size_t SkipPreface(const text::Lines& lines, const grammar::Grammar& g, model::Document& doc);
 

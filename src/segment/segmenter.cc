@@ -11,6 +11,7 @@ namespace congvan::segment {
 
 void Segment(const text::Lines& input, const grammar::Grammar& g, model::Document& doc) {
   text::Lines lines = Unflatten(input, g, doc);
+  RejoinSplitStarters(lines, g, doc);
   size_t start = SkipPreface(lines, g, doc);
   HeaderNotes notes;
   size_t header_end = ParseHeader(lines, start, g, doc, &notes);
