@@ -227,6 +227,11 @@ size_t ParseTail(const text::Lines& lines, size_t begin, const grammar::Grammar&
       size_t top = FindSignatureAbove(lines, begin, dist, g);
       if (top < dist) ReadSignature(lines, top, dist, g, doc);
       body_end = std::min(top, dist);
+      // Two columns flattened one after the other: the signer's name can follow the list.
+      if (!doc.signature.name && k < end && g.Find("signature.name", lines[k].text, &m)) {
+        doc.signature.name = lines[k].text;
+        doc.Trace(lines[k].number, "signature", "signature.name");
+      }
     }
   } else {
     size_t top = FindSignatureAbove(lines, begin, end, g);
