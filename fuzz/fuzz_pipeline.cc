@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static auto grammar = grammar::Grammar::LoadEmbedded();
   if (!grammar.ok()) std::abort();
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  auto doc = pipeline::Parse(bytes, "fuzz.txt", **grammar);
+  text::Lines lines;
+  auto doc = pipeline::Parse(bytes, "fuzz.txt", **grammar, {}, &lines);
   if (!doc.ok()) return 0;
   std::string json;
   emit::JsonWriter jw(&json, false);
@@ -27,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   emit::YamlWriter yw;
   emit::WriteDocument(*doc, yw);
   emit::IcsDocument(*doc);
-  explain::Render(bytes, *doc);
+  explain::Render(lines, *doc);
   try {
     YAML::Node from_json = YAML::Load(json);
     YAML::Node from_yaml = YAML::Load(yw.str());

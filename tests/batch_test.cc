@@ -186,8 +186,9 @@ TEST_CASE("batch: -o never lets two inputs write one file") {
   CHECK(trees.status == 0);
   CHECK(std::filesystem::exists(root + "/out1/a/x.json"));
   CHECK(std::filesystem::exists(root + "/out1/b/x.json"));
-  // Two files with one name: the second is refused, named, and counted as failed.
-  auto files = RunCongvan("parse -o '" + root + "/out2/' '" + root + "/a/x.txt' '" + root + "/b/x.txt'");
+  // Two files that map to one output (x.txt and x.md -> x.json): the second is refused, named, failed.
+  WriteFile(root + "/a/x.md", text);
+  auto files = RunCongvan("parse -o '" + root + "/out2/' '" + root + "/a/x.txt' '" + root + "/a/x.md'");
   CHECK(files.status == 1);
   CHECK(files.err.find("is already written for") != std::string::npos);
   CHECK(files.err.find("1 parsed, 1 failed") != std::string::npos);

@@ -129,6 +129,8 @@ const char* kNegative[] = {
     "lương hằng tháng của người lao động",
     "ngày 15/9/2021",
     "năm học 2021-2022",
+    "thời gian thử việc không quá 1/3 thời gian",                        // a fraction, not 1 March
+    "thông báo trước 3-5 ngày",                                           // a range of days, not 3 May
 };
 
 }  // namespace
@@ -161,6 +163,14 @@ TEST_CASE("deadlines: phrasings that are not deadlines") {
     ++n;
   }
   CHECK(n >= 20);
+}
+
+TEST_CASE("deadlines: a date without a year before the document's date is next year's") {
+  const auto& g = testing::DefaultGrammar();
+  std::vector<model::Warning> warnings;
+  auto d = FindDeadlines(g, "báo cáo trước ngày 05/01", std::string("2021-12-20"), 1, &warnings);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].due == std::optional<std::string>("2022-01-05"));
 }
 
 TEST_CASE("deadlines: words kept as printed; no year without a document date warns") {

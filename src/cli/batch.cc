@@ -82,8 +82,35 @@ struct Claims {
   }
 };
 
-Result Process(const Input& in, const grammar::Grammar& g, const BatchOptions& opt, Claims& claims) {
+// What -o DIR decided for an input before it was parsed (in input order, so the outcome never
+// depends on thread timing): the target, whether it already exists, or the input that claimed it.
+struct Plan {
+  std::string target;
+  bool exists = false;
+  std::string taken_by;
+};
+
+Plan PlanOutput(const Input& in, const BatchOptions& opt, Claims& claims) {
+  Plan p;
+  if (!opt.output_dir || in.problem) return p;
+  p.target = Target(opt, in);
+  p.taken_by = claims.Claim(p.target, in.path);
+  std::error_code ec;
+  p.exists = p.taken_by.empty() && !opt.force && fs::exists(p.target, ec);
+  return p;
+}
+
+Result Process(const Input& in, const grammar::Grammar& g, const BatchOptions& opt, const Plan& plan) {
   Result r;
+  if (!plan.taken_by.empty()) {
+    r.outcome = Outcome::kFailed;
+    r.err = "congvan: " + in.path + ": output " + plan.target + " is already written for " + plan.taken_by + "\n";
+    return r;
+  }
+  if (plan.exists) {  // skipped before reading: a second run costs little
+    r.outcome = Outcome::kSkipped;
+    return r;
+  }
   std::string bytes;
   Status status;
   if (in.problem) {
@@ -118,17 +145,8 @@ Result Process(const Input& in, const grammar::Grammar& g, const BatchOptions& o
   std::string format = opt.format;
   if (opt.output_dir) {
     if (!doc) return r;  // no file for an input that could not be read
-    std::string target = Target(opt, in);
-    if (std::string other = claims.Claim(target, in.path); !other.empty()) {
-      r.outcome = Outcome::kFailed;
-      r.err = "congvan: " + in.path + ": output " + target + " is already written for " + other + "\n";
-      return r;
-    }
+    const std::string& target = plan.target;
     std::error_code ec;
-    if (!opt.force && fs::exists(target, ec)) {
-      r.outcome = Outcome::kSkipped;
-      return r;
-    }
     fs::create_directories(fs::path(target).parent_path(), ec);
     std::string text = Render(format == "yaml" ? "yaml" : "json", in.path, bytes.size(), &*doc, status);
     if (Status s = WriteFileAtomically(target, text); !s.ok()) {
@@ -185,7 +203,11 @@ int RunBatch(InputSource& source, const grammar::Grammar& g, const BatchOptions&
   if (opt.format.empty()) opt.format = count && *count == 1 ? "json" : "jsonl";
   bool array = opt.format == "json" && !(count && *count == 1) && !opt.output_dir;
   bool to_file = !opt.output.empty() && !opt.output_dir;
-  for (const auto& p : source.Problems()) std::cerr << "congvan: " << p << "\n";
+  bool listing_failed = false;  // a directory not read, a symbolic link loop: said, and exit 1
+  for (const auto& p : source.Problems()) {
+    std::cerr << "congvan: " << p << "\n";
+    listing_failed = true;
+  }
 
   const int jobs = std::max(1, opt.jobs);
   Claims claims;
@@ -200,6 +222,7 @@ int RunBatch(InputSource& source, const grammar::Grammar& g, const BatchOptions&
   auto worker = [&] {
     while (true) {
       Input in;
+      Plan plan;
       size_t seq;
       {
         std::unique_lock<std::mutex> lock(mu);
@@ -211,8 +234,9 @@ int RunBatch(InputSource& source, const grammar::Grammar& g, const BatchOptions&
           break;
         }
         seq = next_seq++;
+        plan = PlanOutput(in, opt, claims);
       }
-      Result r = Process(in, g, opt, claims);
+      Result r = Process(in, g, opt, plan);
       std::lock_guard<std::mutex> lock(mu);
       ready.emplace(seq, std::move(r));
       cv.notify_all();
@@ -280,7 +304,7 @@ int RunBatch(InputSource& source, const grammar::Grammar& g, const BatchOptions&
     std::fprintf(stderr, "congvan: %zu inputs: %zu parsed, %zu failed, %zu skipped in %.2f s (%.0f docs/s parsed)\n",
                  written, parsed, failed, skipped, secs, secs > 0 ? parsed / secs : 0.0);
   }
-  return failed ? 1 : 0;
+  return failed || listing_failed ? 1 : 0;
 }
 
 }  // namespace congvan::cli

@@ -106,7 +106,8 @@ void AddArg(const std::string& arg, const std::vector<std::string>& globs, ListS
   Input in;
   in.path = arg == "-" ? "<stdin>" : arg;
   in.read_from = arg;
-  in.relative = arg == "-" ? "stdin" : fs::path(arg).filename().string();
+  // A file mirrors under the path it was given by (a/x.txt -> OUT/a/x.json; "/" and ".." dropped).
+  in.relative = arg == "-" ? "stdin" : arg;
   src.inputs.push_back(std::move(in));
 }
 

@@ -131,12 +131,13 @@ int RunExplain(const std::string& path, const std::string& grammars, const std::
   }
   pipeline::ParseOptions po;
   po.encoding = encoding;
-  auto doc = pipeline::Parse(*bytes, display, **grammar, po);
+  text::Lines lines;
+  auto doc = pipeline::Parse(*bytes, display, **grammar, po, &lines);
   if (!doc.ok()) {
     std::cerr << "congvan: " << display << ": " << doc.status().message() << "\n";
-    return 1;
+    return doc.status().code() == Code::kUsage ? 2 : 1;
   }
-  WriteStdout(explain::Render(*bytes, *doc));
+  WriteStdout(explain::Render(lines, *doc));
   return 0;
 }
 
@@ -263,7 +264,8 @@ int main(int argc, char** argv) {
       "explain", "Show each line of a document with the part it was read as and the rule that matched");
   explain->add_option("FILE", explain_file, "Input file; - reads stdin")->required();
   explain->add_option("--grammars", explain_grammars, "Load rules from this directory");
-  explain->add_option("--encoding", explain_encoding, "Force the input encoding");
+  explain->add_option("--encoding", explain_encoding, "Force the input encoding")
+      ->check(CLI::IsMember({"utf-8", "utf-16le", "utf-16be", "windows-1258", "cp1258", "tcvn3", "vni"}));
   explain->footer("\nExample:\n  congvan explain dispatch.txt | less -S\n");
   std::string diff_a, diff_b, diff_format = "text", diff_grammars;
   auto* diff = app.add_subcommand("diff", "Compare two dispatches' directives owner by owner (exit 0 same, 1 differ, 2 trouble)");

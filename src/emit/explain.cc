@@ -8,9 +8,7 @@
 
 namespace congvan::explain {
 
-std::string Render(std::string_view bytes, const model::Document& doc) {
-  auto decoded = text::Decode(bytes);
-  text::Lines lines = decoded.ok() ? text::Normalize(decoded->utf8) : text::Lines{};
+std::string Render(const text::Lines& lines, const model::Document& doc) {
   std::map<int, std::vector<const model::TraceEntry*>> by_line;
   for (const auto& t : doc.trace) by_line[t.line].push_back(&t);
   std::string out;

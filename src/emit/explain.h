@@ -5,16 +5,18 @@
 //   LINE  PART          RULES                        TEXT
 //      8  header        header.number.state          Số: **4197** /UBND-KGVX
 //
-// Takes the original bytes (to show lines as printed) and the parsed Document. Never fails.
+// Takes the normalized lines the document was read from (pipeline::Parse gives them, decoded as the
+// parse decoded them: legacy encodings included) and the parsed Document. Never fails.
 #pragma once
 
 #include <string>
 #include <string_view>
 
 #include "model/document.h"
+#include "text/line.h"
 
 namespace congvan::explain {
 
-std::string Render(std::string_view bytes, const model::Document& doc);
+std::string Render(const text::Lines& lines, const model::Document& doc);
 
 }  // namespace congvan::explain

@@ -72,20 +72,23 @@ std::string DueDate(const std::string& due) {
 std::string Summary(const model::Task& t) {
   std::string owners;
   for (const auto& o : t.owners) owners += (owners.empty() ? "" : ", ") + o;
-  std::string text = t.text.size() > 160 ? t.text.substr(0, 160) : t.text;
-  // Do not cut a UTF-8 character in half.
-  while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
-  if (!text.empty() && static_cast<unsigned char>(text.back()) >= 0xC0) text.pop_back();
-  if (t.text.size() > 160) text += "…";
+  std::string text = t.text;
+  if (text.size() > 160) {
+    size_t cut = 160;  // at a character boundary: never inside a UTF-8 sequence
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut) + "…";
+  }
   return (owners.empty() ? "(người nhận)" : owners) + ": " + text;
 }
 
-void Components(const model::Document& doc, const model::Task& t, std::string* out) {
+void Components(const model::Document& doc, const model::Task& t, size_t task_index, std::string* out) {
   std::string code = doc.code.value_or(doc.source.path);
   std::string stamp = doc.date ? Compact(*doc.date) + "T000000Z" : "19700101T000000Z";
-  for (const auto& d : t.deadlines) {
+  for (size_t k = 0; k < t.deadlines.size(); ++k) {
+    const auto& d = t.deadlines[k];
     if (!d.due && !d.repeat) continue;
-    std::string uid = Sha256Hex(doc.source.sha256 + "|" + std::to_string(t.line) + "|" + d.text)
+    std::string uid = Sha256Hex(doc.source.sha256 + "|" + std::to_string(task_index) + "|" +
+                                std::to_string(k) + "|" + d.text)
                           .substr(0, 32) + "@congvan";
     std::string desc = d.text + " — " + code + ", dòng " + std::to_string(d.line);
     std::string time = d.time ? "T" + d.time->substr(0, 2) + d.time->substr(3, 2) + "00" : "";
@@ -123,15 +126,16 @@ std::string IcsEnd() { return "END:VCALENDAR\r\n"; }
 
 std::string IcsDocument(const model::Document& doc) {
   std::string out;
+  size_t index = 0;  // the task's position in the document: part of its deadlines' UIDs
   std::function<void(const model::Section&)> walk = [&](const model::Section& s) {
-    for (const auto& t : s.tasks) Components(doc, t, &out);
+    for (const auto& t : s.tasks) Components(doc, t, index++, &out);
     for (const auto& c : s.sections) walk(c);
   };
   for (const auto& s : doc.sections) walk(s);
   if (doc.closing) {
-    for (const auto& t : doc.closing->tasks) Components(doc, t, &out);
+    for (const auto& t : doc.closing->tasks) Components(doc, t, index++, &out);
   }
-  for (const auto& t : doc.tasks) Components(doc, t, &out);
+  for (const auto& t : doc.tasks) Components(doc, t, index++, &out);
   return out;
 }
 

@@ -3,35 +3,21 @@
 #include <chrono>
 #include <cstdio>
 
+#include "base/dates.h"
+#include "base/numbers.h"
 #include "text/fold.h"
 
 namespace congvan::extract {
 namespace {
 
-int ToInt(std::string_view s) {
-  int v = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return -1;
-    v = v * 10 + (c - '0');
-  }
-  return s.empty() ? -1 : v;
-}
 
-std::string Ymd(int y, int m, int d) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
-}
+std::string Ymd(int y, int m, int d) { return IsoDate(y, m, d).value_or(""); }
 
-bool ValidDate(int y, int m, int d) {
-  using namespace std::chrono;
-  return year_month_day{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}}.ok();
-}
 
 std::optional<std::string> Clock(const grammar::Match& m) {
-  int h = ToInt(m.Group("hour"));
+  int h = ParseInt(m.Group("hour"));
   if (h < 0) return std::nullopt;
-  int mi = m.Has("minute") ? ToInt(m.Group("minute")) : 0;
+  int mi = m.Has("minute") ? ParseInt(m.Group("minute")) : 0;
   char buf[64];
   std::snprintf(buf, sizeof buf, "%02d:%02d", h, mi);
   return std::string(buf);
@@ -62,7 +48,7 @@ int Quarter(std::string_view q) {
 std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, std::string_view text,
                                            const std::optional<std::string>& doc_date, int line,
                                            std::vector<model::Warning>* warnings) {
-  int doc_year = doc_date ? ToInt(doc_date->substr(0, 4)) : -1;
+  int doc_year = doc_date ? ParseInt(doc_date->substr(0, 4)) : -1;
   // Accept matches rule by rule in file order; a later rule's match that overlaps an accepted one loses.
   struct Hit {
     size_t begin, end;
@@ -103,8 +89,10 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, std::strin
       if (warnings) warnings->push_back({code, msg + ": \"" + d.text + "\"", line});
     };
     if (kind == "date") {
-      int day = ToInt(m.Group("day")), month = ToInt(m.Group("month"));
-      int year = m.Has("year") ? ToInt(m.Group("year")) : doc_year;
+      if (m.Has("not_date")) continue;  // "không quá 1/3 thời gian", "trước 3-5 ngày": not a date
+      int day = ParseInt(m.Group("day")), month = ParseInt(m.Group("month"));
+      bool has_year = m.Has("year");
+      int year = has_year ? ParseInt(m.Group("year")) : doc_year;
       if (year < 0) {
         warn("deadline_year_unknown", "a deadline without a year in a document without a date");
       } else if (!ValidDate(year, month, day)) {
@@ -112,6 +100,10 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, std::strin
         continue;
       } else {
         d.due = Ymd(year, month, day);
+        // "trước ngày 05/01" in a December document is next January.
+        if (!has_year && doc_date && *d.due < *doc_date && ValidDate(year + 1, month, day)) {
+          d.due = Ymd(year + 1, month, day);
+        }
         if (doc_date && *d.due < *doc_date) {
           warn("deadline_past", "a date before the document's own date, read as quoted, not as a deadline");
           continue;
@@ -119,7 +111,7 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, std::strin
       }
     } else if (kind == "month") {
       char buf[64];
-      std::snprintf(buf, sizeof buf, "%04d-%02d", ToInt(m.Group("year")), ToInt(m.Group("month")));
+      std::snprintf(buf, sizeof buf, "%04d-%02d", ParseInt(m.Group("year")), ParseInt(m.Group("month")));
       d.due = buf;
     } else if (kind == "quarter") {
       d.due = std::string(m.Group("year")) + "-Q" + std::to_string(Quarter(m.Group("quarter")));
@@ -129,11 +121,11 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, std::strin
       std::string by = ByDay(m);
       d.repeat = by.empty() ? "FREQ=WEEKLY" : "FREQ=WEEKLY;BYDAY=" + by;
     } else if (kind == "monthly") {
-      d.repeat = m.Has("day") ? "FREQ=MONTHLY;BYMONTHDAY=" + std::to_string(ToInt(m.Group("day")))
+      d.repeat = m.Has("day") ? "FREQ=MONTHLY;BYMONTHDAY=" + std::to_string(ParseInt(m.Group("day")))
                               : "FREQ=MONTHLY";
     } else if (kind == "yearly_date") {
-      d.repeat = "FREQ=YEARLY;BYMONTH=" + std::to_string(ToInt(m.Group("month"))) +
-                 ";BYMONTHDAY=" + std::to_string(ToInt(m.Group("day")));
+      d.repeat = "FREQ=YEARLY;BYMONTH=" + std::to_string(ParseInt(m.Group("month"))) +
+                 ";BYMONTHDAY=" + std::to_string(ParseInt(m.Group("day")));
     } else if (kind == "yearly") {
       d.repeat = "FREQ=YEARLY";
     } else if (kind == "relative") {
@@ -141,10 +133,10 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, std::strin
         warn("deadline_unresolved", "a period counted from the document's date, which is unknown");
       } else {
         using namespace std::chrono;
-        int n = ToInt(m.Group("n"));
-        year_month_day base{year{ToInt(doc_date->substr(0, 4))},
-                            month{static_cast<unsigned>(ToInt(doc_date->substr(5, 2)))},
-                            day{static_cast<unsigned>(ToInt(doc_date->substr(8, 2)))}};
+        int n = ParseInt(m.Group("n"));
+        year_month_day base{year{ParseInt(doc_date->substr(0, 4))},
+                            month{static_cast<unsigned>(ParseInt(doc_date->substr(5, 2)))},
+                            day{static_cast<unsigned>(ParseInt(doc_date->substr(8, 2)))}};
         std::string unit = text::FoldKey(m.Group("unit"));
         year_month_day due = base;
         if (unit == text::FoldKey("tháng")) {

@@ -55,6 +55,7 @@ std::string OwnerPhrase(const grammar::Grammar& g, std::string_view text) {
     grammar::Match p;
     if (!g.Find("owners.predicate", sub, &p)) break;
     size_t at = p.Has("at") ? p.Offset(sub, "at") : p.Offset(sub);
+    if (at == std::string_view::npos) break;
     size_t whole_end = p.Offset(sub) + p.groups[0].size();
     grammar::Match np;
     bool skip = p.Has("at") && g.Find("owners.not_predicate", sub.substr(at), &np);
@@ -74,7 +75,9 @@ std::string OwnerPhrase(const grammar::Grammar& g, std::string_view text) {
     if (at != std::string_view::npos && at >= from && at < end) end = at;
   }
   std::string phrase(text.substr(0, end));
-  if (g.Find("owners.apposition", phrase, &m)) phrase.erase(m.Offset(phrase));
+  if (g.Find("owners.apposition", phrase, &m) && m.Offset(phrase) != std::string::npos) {
+    phrase.erase(m.Offset(phrase));
+  }
   phrase = Clean(phrase);
   if (phrase.empty() || segment::WordCount(phrase) > kMaxOwnerWords) return "";
   return phrase;
@@ -83,7 +86,9 @@ std::string OwnerPhrase(const grammar::Grammar& g, std::string_view text) {
 std::vector<std::string> SplitOwners(const grammar::Grammar& g, std::string_view input) {
   std::string phrase(input);
   grammar::Match m;
-  if (g.Find("owners.apposition", phrase, &m)) phrase.erase(m.Offset(phrase));
+  if (g.Find("owners.apposition", phrase, &m) && m.Offset(phrase) != std::string::npos) {
+    phrase.erase(m.Offset(phrase));
+  }
   phrase = Clean(phrase);
   std::vector<std::string> out;
   if (g.Find("owners.distribute", phrase, &m)) {
@@ -93,20 +98,17 @@ std::vector<std::string> SplitOwners(const grammar::Grammar& g, std::string_view
     std::string list(m.Group("list"));
     size_t start = 0;
     for (size_t i = 0; i <= list.size(); ++i) {
-      bool sep = i == list.size() || list[i] == ',' || list[i] == ';' ||
-                 (list.compare(i, 4, " và ") == 0);
-      if (!sep) continue;
+      if (i < list.size() && list[i] != ',' && list[i] != ';') continue;
       std::string item = Clean(list.substr(start, i - start));
       if (!item.empty()) out.push_back((title.empty() ? "" : title + " ") + kind + " " + item);
-      start = i + (list.compare(i, 4, " và ") == 0 ? 4 : 1);
-      if (list.compare(i, 4, " và ") == 0) i += 3;
+      start = i + 1;
     }
     return out;
   }
   size_t start = 0;
   for (const auto& s : g.FindAll("owners.split", phrase)) {
     size_t at = s.Offset(phrase, "at");
-    if (at < start) continue;
+    if (at == std::string::npos || at < start) continue;
     out.push_back(Clean(std::string_view(phrase).substr(start, at - start)));
     start = at + s.Group("at").size();
   }
@@ -146,7 +148,7 @@ std::string OwnerKey(const grammar::Grammar& g, std::string_view owner) {
 static std::string ComputeOwnerKey(const grammar::Grammar& g, std::string_view owner) {
   std::string s(owner);
   grammar::Match m;
-  if (g.Find("owners.apposition", s, &m)) s.erase(m.Offset(s));
+  if (g.Find("owners.apposition", s, &m) && m.Offset(s) != std::string::npos) s.erase(m.Offset(s));
   s = Clean(s);
   // Expand abbreviations word by word ("Sở TT&TT" -> "Sở Thông tin và Truyền thông").
   const auto& abbr = g.Map("abbreviations");
@@ -167,8 +169,12 @@ static std::string ComputeOwnerKey(const grammar::Grammar& g, std::string_view o
     i = j + 1;
   }
   s = expanded;
-  if (g.Find("owners.place_suffix", s, &m)) s.erase(m.Offset(s, "name"));
-  if (g.Find("owners.redundant_level", s, &m)) s.erase(m.Offset(s, "level"));
+  if (g.Find("owners.place_suffix", s, &m) && m.Offset(s, "name") != std::string::npos) {
+    s.erase(m.Offset(s, "name"));
+  }
+  if (g.Find("owners.redundant_level", s, &m) && m.Offset(s, "level") != std::string::npos) {
+    s.erase(m.Offset(s, "level"));
+  }
   std::string key = text::ReadableKey(s);
   // One space between words; no space before a comma.
   std::string out;

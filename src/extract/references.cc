@@ -1,5 +1,6 @@
 #include "extract/references.h"
 
+#include "base/dates.h"
 #include "base/numbers.h"
 
 #include <cstdio>
@@ -16,11 +17,7 @@ std::optional<std::string> DateOf(const grammar::Match& m) {
   std::string_view d = m.Group("day"), mo = m.Group("month"), y = m.Group("year");
   if (d.empty()) d = m.Group("wday"), mo = m.Group("wmonth"), y = m.Group("wyear");
   if (d.empty() || mo.empty() || y.empty()) return std::nullopt;
-  char buf[32];
-  int day = ParseInt(d), month = ParseInt(mo), year = ParseInt(y);
-  if (day < 1 || day > 31 || month < 1 || month > 12 || year < 1000) return std::nullopt;
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return std::string(buf);
+  return IsoDate(ParseInt(y), ParseInt(mo), ParseInt(d));
 }
 
 struct Source {

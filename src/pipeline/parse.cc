@@ -31,7 +31,7 @@ const text::LegacyTables& TablesFor(const grammar::Grammar& g) {
 }  // namespace
 
 Result<model::Document> Parse(std::string_view bytes, const std::string& path,
-                              const grammar::Grammar& g, const ParseOptions& opt) {
+                              const grammar::Grammar& g, const ParseOptions& opt, text::Lines* lines_out) {
   text::DecodeOptions dopt;
   dopt.encoding = opt.encoding;
   dopt.tables = &TablesFor(g);
@@ -54,6 +54,7 @@ Result<model::Document> Parse(std::string_view bytes, const std::string& path,
   text::Lines lines = text::Normalize(decoded->utf8);
   segment::Segment(lines, g, doc);
   extract::Extract(g, doc);
+  if (lines_out) *lines_out = std::move(lines);
   return doc;
 }
 

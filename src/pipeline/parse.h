@@ -17,6 +17,7 @@
 #include "base/status.h"
 #include "grammar/grammar.h"
 #include "model/document.h"
+#include "text/line.h"
 
 namespace congvan::pipeline {
 
@@ -24,7 +25,9 @@ struct ParseOptions {
   std::string encoding;  // empty: detect
 };
 
+// `lines`, when given, receives the normalized lines the document was read from (for `explain`).
 Result<model::Document> Parse(std::string_view bytes, const std::string& path,
-                              const grammar::Grammar& g, const ParseOptions& opt = {});
+                              const grammar::Grammar& g, const ParseOptions& opt = {},
+                              text::Lines* lines = nullptr);
 
 }  // namespace congvan::pipeline

@@ -38,7 +38,7 @@ model::Paragraph ToModel(const Paragraph& p, bool strip_marker, const grammar::G
     return out;
   }
   grammar::Match m;
-  if (g.Find("sections.bullet", p.text, &m)) {
+  if (g.Find("sections.bullet", p.text, &m) && m.Offset(p.text, "rest") != std::string::npos) {
     out.bullet = true;
     size_t cut = m.Offset(p.text, "rest");
     out.text = p.text.substr(cut);

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "base/dates.h"
 #include "segment/util.h"
 #include "text/fold.h"
 #include "text/join.h"
@@ -134,12 +135,10 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       int day = ParseInt(m.Group("day"), 0);
       int month = ParseInt(m.Group("month"), 0);
       int year = ParseInt(m.Group("year"), 0);
-      if (day >= 1 && day <= 31 && month >= 1 && month <= 12 && year >= 1000) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-        doc.date = buf;
+      if (auto iso = IsoDate(year, month, day)) {
+        doc.date = *iso;
       } else {
-        doc.Warn("date_incomplete", "the date's day or month is blank: \"" + t2 + "\"", line.number);
+        doc.Warn("date_incomplete", "the date's day or month is blank, or it is not a calendar date: \"" + t2 + "\"", line.number);
       }
       continue;
     }
