@@ -101,7 +101,7 @@ bool ReadSignature(const text::Lines& lines, size_t begin, size_t end, const gra
       if (!block.empty()) gap_after_block = true;
       continue;
     }
-    if (g.Find("signature.stamp", t, &m)) {
+    if (g.Find("signature.stamp", t, &m) || g.Find("common.rule_line", t, &m)) {
       doc.Trace(lines[j].number, "signature", m.rule->id);
       continue;
     }
@@ -178,7 +178,7 @@ size_t FindSignatureAbove(const text::Lines& lines, size_t begin, size_t end,
   size_t top = end;
   while (j > begin) {
     const std::string& t = lines[j - 1].text;
-    if (t.empty()) break;
+    if (t.empty() || g.Find("common.rule_line", t, &m)) break;  // "--- PAGE 6 ---" is not a title
     bool upper = (text::IsUpperText(t) && WordCount(t) <= 16) || g.Find("signature.connector", t, &m);
     if (!upper) break;
     top = j - 1;
