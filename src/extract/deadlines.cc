@@ -85,6 +85,7 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, std::strin
     d.rule = m.rule->id;
     d.time = Clock(m);
     const std::string& kind = m.rule->value;
+    if (kind == "period") continue;  // "Từ ngày ... đến hết ngày ...": a span, not a deadline
     auto warn = [&](const std::string& code, const std::string& msg) {
       if (warnings) warnings->push_back({code, msg + ": \"" + d.text + "\"", line});
     };

@@ -109,11 +109,19 @@ std::vector<std::pair<size_t, std::string>> Units(const model::Paragraph& p) {
   return Sentences(p.text);
 }
 
+// The owners a heading names: "Sở Y tế", or after a verb ("Chỉ đạo Sở Nông nghiệp và PTNT").
+std::vector<std::string> HeadingOwners(const grammar::Grammar& g, const std::string& heading) {
+  auto owners = OwnersAt(g, heading);
+  grammar::Match m;
+  if (owners.empty() && g.Find("owners.heading_intro", heading, &m) && m.Offset(heading, "at") != std::string::npos) {
+    owners = OwnersAt(g, std::string_view(heading).substr(m.Offset(heading, "at")));
+  }
+  return owners;
+}
+
 void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>& parent_owners) {
-  std::vector<std::string> defaults;
-  if (s.heading) defaults = OwnersAt(c.g, *s.heading);
-  if (defaults.empty()) defaults = parent_owners;
-  std::vector<std::string> section_owners = s.heading ? OwnersAt(c.g, *s.heading) : std::vector<std::string>{};
+  std::vector<std::string> section_owners = s.heading ? HeadingOwners(c.g, *s.heading) : std::vector<std::string>{};
+  std::vector<std::string> defaults = section_owners.empty() ? parent_owners : section_owners;
   bool first_named = !section_owners.empty();
   for (size_t i = s.heading_paragraph ? 1 : 0; i < s.paragraphs.size(); ++i) {
     const auto& p = s.paragraphs[i];

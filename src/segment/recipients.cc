@@ -30,7 +30,21 @@ size_t ParseRecipients(const text::Lines& lines, size_t begin, const grammar::Gr
     }
   };
   std::string rest(m.Group("rest"));
-  if (!rest.empty()) add_line(rest, lines[i].number);
+  grammar::Match bullet;
+  if (!rest.empty() && !g.Find("recipients.item", rest, &bullet) && rest.find("; ") != std::string::npos) {
+    // Several recipients on the "Kính gửi:" line itself, separated by semicolons.
+    size_t start = 0;
+    while (start < rest.size()) {
+      size_t semi = rest.find(';', start);
+      std::string item = Trim(std::string_view(rest).substr(start, semi == std::string::npos ? std::string::npos : semi - start));
+      if (!item.empty()) items.push_back({item, lines[i].number});
+      if (semi == std::string::npos) break;
+      start = semi + 1;
+    }
+    closed = true;
+  } else if (!rest.empty()) {
+    add_line(rest, lines[i].number);
+  }
   size_t j = i + 1;
   while (j < n) {
     const auto& t = lines[j].text;
