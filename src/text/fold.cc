@@ -62,6 +62,22 @@ bool IsPairEnd(const icu::UnicodeString& first, const icu::UnicodeString& base) 
   return b == icu::UnicodeString("y");
 }
 
+// "oa", "oe" or "uy" with a tone on exactly one of its two letters: both placements of that pair
+// ({"òa", "oà"}), the first being as printed. False for anything else.
+bool TonePair(UChar32 c, UChar32 c2, icu::UnicodeString* printed, icu::UnicodeString* on_first,
+              icu::UnicodeString* on_second) {
+  icu::UnicodeString b1, b2;
+  UChar32 t1, t2;
+  SplitTone(c, b1, t1);
+  SplitTone(c2, b2, t2);
+  if (!IsPairStart(b1) || !IsPairEnd(b1, b2) || (t1 != 0) == (t2 != 0)) return false;
+  UChar32 tone = t1 ? t1 : t2;
+  *printed = Compose(b1, t1) + Compose(b2, t2);
+  *on_first = Compose(b1, tone) + Compose(b2, 0);
+  *on_second = Compose(b1, 0) + Compose(b2, tone);
+  return true;
+}
+
 }  // namespace
 
 std::string FoldKey(std::string_view utf8) {
@@ -116,14 +132,10 @@ std::string ExpandTonePlacement(std::string_view pattern) {
     if (c == ']') in_class = false;
     if (!in_class && i + n < s.length()) {
       UChar32 c2 = s.char32At(i + n);
-      icu::UnicodeString b1, b2;
-      UChar32 t1, t2;
-      SplitTone(c, b1, t1);
-      SplitTone(c2, b2, t2);
-      if (IsPairStart(b1) && IsPairEnd(b1, b2) && ((t1 != 0) != (t2 != 0))) {
-        icu::UnicodeString orig = Compose(b1, t1) + Compose(b2, t2);
-        icu::UnicodeString other = t1 ? Compose(b1, 0) + Compose(b2, t1) : Compose(b1, t2) + Compose(b2, 0);
-        out.append("(?:").append(orig).append("|").append(other).append(")");
+      icu::UnicodeString printed, first, second;
+      if (TonePair(c, c2, &printed, &first, &second)) {
+        const icu::UnicodeString& other = printed == first ? second : first;
+        out.append("(?:").append(printed).append("|").append(other).append(")");
         i += n + U16_LENGTH(c2);
         continue;
       }
@@ -148,12 +160,9 @@ std::string ReadableKey(std::string_view utf8) {
     int32_t n = U16_LENGTH(c);
     if (i + n < nfc.length()) {
       UChar32 c2 = nfc.char32At(i + n);
-      icu::UnicodeString b1, b2;
-      UChar32 t1, t2;
-      SplitTone(c, b1, t1);
-      SplitTone(c2, b2, t2);
-      if (t1 != 0 && t2 == 0 && IsPairStart(b1) && IsPairEnd(b1, b2)) {
-        out.append(Compose(b1, 0)).append(Compose(b2, t1));
+      icu::UnicodeString printed, first, second;
+      if (TonePair(c, c2, &printed, &first, &second)) {
+        out.append(second);  // the tone on the second vowel: "hòa" -> "hoà"
         i += n + U16_LENGTH(c2);
         continue;
       }
