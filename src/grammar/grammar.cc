@@ -177,6 +177,7 @@ class Loader {
           return Status(Code::kGrammar, where + ": family " + name + " lists unknown family " + m);
         }
         for (const Rule* r : it->second->rules) u->rules.push_back(r);
+        u->members.push_back(it->second.get());
       }
       g_->families_[name] = std::move(u);
     }
@@ -292,6 +293,13 @@ std::vector<const Rule*> Grammar::MatchingRules(std::string_view family, std::st
 }
 
 std::vector<const Rule*> Grammar::Candidates(const FamilyIndex& f, std::string_view text) const {
+  if (!f.members.empty()) {
+    std::vector<const Rule*> out;
+    for (const FamilyIndex* m : f.members) {
+      for (const Rule* r : Candidates(*m, text)) out.push_back(r);
+    }
+    return out;
+  }
   std::call_once(f.once, [&f] { f.set = BuildSet(f.rules); });
   if (!f.set) return f.rules;
   std::vector<int> hits;
