@@ -54,13 +54,16 @@ std::string OwnerPhrase(const grammar::Grammar& g, std::string_view text) {
     std::string_view sub = text.substr(pos);
     grammar::Match p;
     if (!g.Find("owners.predicate", sub, &p)) break;
-    size_t at = p.Has("at") ? p.Offset(sub, "at") : p.Offset(sub);
+    std::string_view whole = p.groups[0];
+    size_t at = p.Offset(sub);
     if (at == std::string_view::npos) break;
-    size_t whole_end = p.Offset(sub) + p.groups[0].size();
+    size_t whole_end = at + whole.size();
     grammar::Match np;
-    bool skip = p.Has("at") && g.Find("owners.not_predicate", sub.substr(at), &np);
+    bool punct = g.Find("owners.predicate_punct", whole, &np);
+    if (!punct) at += whole.find_first_not_of(" \t\n\r\f\v");  // the predicate word, after its space
+    bool skip = !punct && g.Find("owners.not_predicate", sub.substr(at), &np);
     // "Giám đốc các Sở: Tài chính, Y tế" -- the colon introduces the list, not the task.
-    skip |= !p.Has("at") && p.Group("punct").find(':') != std::string_view::npos &&
+    skip |= punct && whole.find(':') != std::string_view::npos &&
             EndsWithPluralKind(segment::Trim(text.substr(0, pos + at)));
     if (!skip) {
       end = pos + at;
@@ -107,10 +110,11 @@ std::vector<std::string> SplitOwners(const grammar::Grammar& g, std::string_view
   }
   size_t start = 0;
   for (const auto& s : g.FindAll("owners.split", phrase)) {
-    size_t at = s.Offset(phrase, "at");
-    if (at == std::string::npos || at < start) continue;
+    size_t at = s.Offset(phrase);
+    grammar::Match sep;
+    if (at == std::string::npos || at < start || !g.Find("owners.split_at", s.groups[0], &sep)) continue;
     out.push_back(Clean(std::string_view(phrase).substr(start, at - start)));
-    start = at + s.Group("at").size();
+    start = at + sep.groups[0].size();
   }
   out.push_back(Clean(std::string_view(phrase).substr(start)));
   // A bare title shares the body of the owner after it: "Bí thư, Chủ tịch UBND các xã".

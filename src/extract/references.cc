@@ -81,9 +81,14 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
       if (m.groups[0].data() < covered_until) continue;  // inside a citation already read
       covered_until = m.groups[0].data() + m.groups[0].size();
       model::Reference r;
-      r.code = NormalizeCode(g, m.Group("code"));
-      if (m.rule->id == "references.cited") {
-        std::string kind(m.Group("kind"));
+      // A citation's parts come from a small anchored rule asked of the match alone.
+      bool cited = m.rule->id == "references.cited";
+      grammar::Match parts;
+      if (cited && !g.Find("references.cited_parts", m.groups[0], &parts)) continue;
+      const grammar::Match& f = cited ? parts : m;
+      r.code = NormalizeCode(g, f.Group("code"));
+      if (cited) {
+        std::string kind(f.Group("kind"));
         std::string folded = text::FoldKey(kind);
         kind = text::ToUpper(kind.substr(0, 1)) + kind.substr(1);  // "công văn" -> "Công văn"
         for (const auto& [k, printed] : kinds) {
@@ -95,7 +100,7 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
         if (!last_kind) continue;  // "và số 12/..." with no kind before it: not read as a citation
         r.kind = last_kind;
       }
-      r.date = DateOf(m);
+      r.date = DateOf(f);
       size_t end = m.groups[0].data() + m.groups[0].size() - t.data();
       grammar::Match im;
       if (g.Find("references.issuer", t.substr(end), &im)) {
@@ -106,7 +111,7 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
           r.issuer = segment::Trim(im.Group("issuer"));
         }
       }
-      size_t offset = m.Offset(t, "code");
+      size_t offset = f.Offset(t, "code");
       r.line = src.para ? src.para->LineAt(offset) : src.line;
       doc.Trace(r.line, "reference", m.rule->id);
       std::string key = text::FoldKey(r.code);

@@ -60,6 +60,9 @@ class Loader {
         if (auto fr = doc["fragments"]) {
           for (auto it : fr) fragments_[it.first.as<std::string>()] = it.second.as<std::string>();
         }
+        if (auto cl = doc["classes"]) {
+          for (auto it : cl) classes_[it.first.as<std::string>()] = it.second.as<std::string>();
+        }
         if (auto ls = doc["lists"]) {
           for (auto it : ls) {
             auto& v = g_->lists_[it.first.as<std::string>()];
@@ -149,6 +152,33 @@ class Loader {
           if (!rule->re->ok()) {
             return Status(Code::kGrammar, where() + "bad pattern: " + rule->re->error());
           }
+          if (auto lim = r["limits"]) {
+            if (!lim.IsMap()) return Status(Code::kGrammar, where() + "`limits` maps group names to lengths");
+            for (auto kv : lim) {
+              auto name = kv.first.as<std::string>();
+              auto it = rule->re->NamedCapturingGroups().find(name);
+              if (it == rule->re->NamedCapturingGroups().end()) {
+                return Status(Code::kGrammar, where() + "`limits` names unknown group " + name);
+              }
+              Rule::Limit l;
+              l.group = it->second;
+              if (kv.second.IsMap()) {
+                for (auto b : kv.second) {
+                  auto what = b.first.as<std::string>();
+                  if (what == "chars") {
+                    l.max_chars = b.second.as<int>();
+                  } else if (what == "words") {
+                    l.max_words = b.second.as<int>();
+                  } else {
+                    return Status(Code::kGrammar, where() + "`limits` of " + name + ": chars or words, not " + what);
+                  }
+                }
+              } else {
+                l.max_chars = kv.second.as<int>();
+              }
+              rule->limits.push_back(l);
+            }
+          }
         } catch (const YAML::Exception& e) {
           return Status(Code::kGrammar, where() + "bad rule: " + e.msg);
         }
@@ -185,21 +215,48 @@ class Loader {
   }
 
  private:
-  // Substitutes {{name}} fragments and {{list:name}} alternations, recursively.
+  // Substitutes {{name}} fragments, {{list:name}} alternations and {{class}} letter classes, recursively.
+  // A class ("classes:" in YAML, e.g. letter) is the inside of a bracket expression: inside [...] it is
+  // pasted as is ("[{{letter}}\\s-]"), outside it becomes one bracket expression ("{{upper}}").
   Status Expand(const std::string& in, int depth, std::string* out) {
     if (depth > 8) return Status(Code::kGrammar, "fragments nest too deep (a cycle?)");
     out->clear();
-    size_t pos = 0;
-    while (true) {
-      size_t open = in.find("{{", pos);
-      if (open == std::string::npos) {
-        out->append(in, pos);
-        return Status::Ok();
+    bool in_class = false;
+    for (size_t pos = 0; pos < in.size();) {
+      char c = in[pos];
+      if (c == '\\' && pos + 1 < in.size()) {
+        out->append(in, pos, 2);
+        pos += 2;
+        continue;
       }
-      size_t close = in.find("}}", open);
+      if (!(c == '{' && in.compare(pos, 2, "{{") == 0)) {
+        if (c == '[' && !in_class) {
+          in_class = true;
+          out->push_back(c);
+          ++pos;
+          // A ']' or '^]' right after the opening bracket is a literal.
+          if (pos < in.size() && in[pos] == '^') out->push_back(in[pos++]);
+          if (pos < in.size() && in[pos] == ']') out->push_back(in[pos++]);
+          continue;
+        }
+        if (c == ']' && in_class) in_class = false;
+        out->push_back(c);
+        ++pos;
+        continue;
+      }
+      size_t close = in.find("}}", pos);
       if (close == std::string::npos) return Status(Code::kGrammar, "unclosed {{ in pattern");
-      out->append(in, pos, open - pos);
-      std::string name = in.substr(open + 2, close - open - 2);
+      std::string name = in.substr(pos + 2, close - pos - 2);
+      pos = close + 2;
+      if (auto cl = classes_.find(name); cl != classes_.end()) {
+        if (in_class) {
+          out->append(cl->second);
+        } else {
+          out->append("[").append(cl->second).append("]");
+        }
+        continue;
+      }
+      if (in_class) return Status(Code::kGrammar, "only a class can stand inside [...]: {{" + name + "}}");
       if (name.rfind("list:", 0) == 0) {
         auto it = g_->lists_.find(name.substr(5));
         if (it == g_->lists_.end()) return Status(Code::kGrammar, "unknown list " + name.substr(5));
@@ -219,12 +276,13 @@ class Loader {
         if (Status s = Expand(it->second, depth + 1, &sub); !s.ok()) return s;
         out->append(sub);
       }
-      pos = close + 2;
     }
+    return Status::Ok();
   }
 
   Grammar* g_;
   std::map<std::string, std::string> fragments_;
+  std::map<std::string, std::string> classes_;
 };
 
 Result<std::shared_ptr<const Grammar>> Grammar::Load(const std::vector<SourceFile>& files) {
@@ -315,6 +373,35 @@ std::vector<const Rule*> Grammar::Candidates(const FamilyIndex& f, std::string_v
   return out;
 }
 
+// Characters (UTF-8 code points) in s.
+static int Chars(re2::StringPiece s) {
+  int n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Words in s: runs of characters other than white space, a lone dash ("Bà Rịa - Vũng Tàu") not counted.
+static int Words(re2::StringPiece s) {
+  int n = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r'))) ++i;
+    size_t start = i;
+    while (i < s.size() && !(s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r'))) ++i;
+    std::string_view w(s.data() + start, i - start);
+    if (!w.empty() && w != "-" && w != "\u2013" && w != "\u2014") ++n;
+  }
+  return n;
+}
+
+static bool WithinLimits(const Rule* r, const re2::StringPiece* sp) {
+  for (const auto& l : r->limits) {
+    if (l.max_chars >= 0 && Chars(sp[l.group]) > l.max_chars) return false;
+    if (l.max_words >= 0 && Words(sp[l.group]) > l.max_words) return false;
+  }
+  return true;
+}
+
 static bool MatchRule(const Rule* r, std::string_view text, size_t start, Match* m) {
   int n = r->re->NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> sp(n);
@@ -322,6 +409,7 @@ static bool MatchRule(const Rule* r, std::string_view text, size_t start, Match*
                     sp.data(), n)) {
     return false;
   }
+  if (!WithinLimits(r, sp.data())) return false;
   m->rule = r;
   m->groups.assign(n, std::string_view());
   for (int i = 0; i < n; ++i) {

@@ -52,6 +52,14 @@ struct Rule {
   std::string source;    // the pattern as written
   std::unique_ptr<RE2> re;
   bool case_sensitive = false;
+  // Named groups that may hold at most so many characters ("limits:" in YAML): a bound of the format
+  // ("a short subject") kept out of the pattern, where a counted repetition would make the program huge.
+  struct Limit {
+    int group = 0;
+    int max_chars = -1;  // -1: no bound
+    int max_words = -1;
+  };
+  std::vector<Limit> limits;
   std::vector<Example> must_match;
   std::vector<std::string> must_not_match;
 };

@@ -134,8 +134,12 @@ bool ReadSignature(const text::Lines& lines, size_t begin, size_t end, const gra
     // Flattened: split the chain links off the front, the rest is the title.
     std::string t = block[0].text;
     while (g.Find("signature.chain_split", t, &m)) {
-      sig.authority.push_back(std::string(m.Group("link")));
-      t = std::string(m.Group("rest"));
+      std::string_view link = m.groups[0];
+      while (!link.empty() && std::isspace(static_cast<unsigned char>(link.back()))) link.remove_suffix(1);
+      sig.authority.push_back(std::string(link));
+      // The rest is the next link or the title, without the spaces before it.
+      size_t rest = t.find_first_not_of(" \t\n\r\f\v", (link.data() - t.data()) + link.size());
+      t = rest == std::string::npos ? std::string() : t.substr(rest);
     }
     if (!t.empty()) title.push_back(t);
   } else {
