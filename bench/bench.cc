@@ -2,7 +2,7 @@
 // in the same run over the same directories, with the targets of issue 9. Not a test: it prints numbers.
 //
 //   build/congvan_bench [--quick] [--runs 3] [--seed-files 5000] [--corpus DIR | --no-corpus]
-//                       [--yaml seeds|all|none] [--no-valgrind] [--valgrind-files 100] [--one-runs 5]
+//                       [--yaml seeds|all|none] [--[no-]valgrind] [--valgrind-files 100] [--one-runs 5]
 //                       [--mb N] [--small N] [--binary PATH] [--floor PATH] [--shared DIR]
 //                       [--samples DIR] [--workdir DIR] [--keep]
 //
@@ -244,10 +244,10 @@ std::string Commas(long long n) {
 
 std::string Usage() {
   return "usage: congvan_bench [--quick] [--runs N] [--seed-files N] [--corpus DIR | --no-corpus]\n"
-         "                     [--yaml seeds|all|none] [--no-valgrind] [--valgrind-files N] [--one-runs N]\n"
+         "                     [--yaml seeds|all|none] [--[no-]valgrind] [--valgrind-files N] [--one-runs N]\n"
          "                     [--mb N] [--small N] [--binary PATH] [--floor PATH] [--shared DIR]\n"
          "                     [--samples DIR] [--workdir DIR] [--keep]\n"
-         "  --quick   --runs 1 --one-runs 3 --seed-files 1000 --yaml none --valgrind-files 20\n";
+         "  --quick   --runs 1 --one-runs 3 --seed-files 1000 --yaml none --no-valgrind\n";
 }
 
 fs::path SelfDir() {
@@ -267,7 +267,7 @@ int main(int argc, char** argv) {
   std::string binary, floor_bin, shared, samples_dir, workdir, corpus_dir;
   for (int i = 1; i < argc; ++i) {  // --quick first, so that later flags override it
     if (std::string(argv[i]) == "--quick") {
-      runs = 1, one_runs = 3, seed_files = 1000, yaml_where = "none", valgrind_files = 20;
+      runs = 1, one_runs = 3, seed_files = 1000, yaml_where = "none", use_valgrind = false;
     }
   }
   try {
@@ -285,6 +285,7 @@ int main(int argc, char** argv) {
       else if (a == "--no-corpus") use_corpus = false;
       else if (a == "--yaml") yaml_where = next();
       else if (a == "--no-valgrind") use_valgrind = false;
+      else if (a == "--valgrind") use_valgrind = true;
       else if (a == "--valgrind-files") valgrind_files = std::stoul(next());
       else if (a == "--mb") mb = std::stod(next());
       else if (a == "--small") small = std::stoul(next());
