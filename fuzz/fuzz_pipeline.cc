@@ -16,7 +16,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace congvan;
-  static auto grammar = grammar::Grammar::LoadEmbedded();
+  static auto grammar = Result<std::shared_ptr<const grammar::Grammar>>(grammar::Grammar::LoadDefault());
   if (!grammar.ok()) std::abort();
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   text::Lines lines;

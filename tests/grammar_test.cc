@@ -65,3 +65,39 @@ TEST_CASE("grammar: fragments, lists, families, tone-insensitive and case-insens
 }
 
 }  // namespace congvan::grammar
+
+namespace congvan::grammar {
+
+TEST_CASE("grammar: the generated default table reads exactly like grammars/*.yaml") {
+  const Grammar& yaml = testing::DefaultGrammar();
+  auto table = Grammar::LoadDefault();
+  REQUIRE(table->rules().size() == yaml.rules().size());
+  for (size_t i = 0; i < yaml.rules().size(); ++i) {
+    const Rule& a = *yaml.rules()[i];
+    const Rule& b = *table->rules()[i];
+    CAPTURE(a.id);
+    CHECK(a.id == b.id);
+    CHECK(a.pattern == b.pattern);
+    CHECK(a.value == b.value);
+    CHECK(a.case_sensitive == b.case_sensitive);
+    CHECK(a.file == b.file);
+    CHECK(a.line == b.line);
+    REQUIRE(a.limits.size() == b.limits.size());
+    for (size_t k = 0; k < a.limits.size(); ++k) {
+      CHECK(a.limits[k].name == b.limits[k].name);
+      CHECK(a.limits[k].max_chars == b.limits[k].max_chars);
+      CHECK(a.limits[k].max_words == b.limits[k].max_words);
+    }
+    CHECK(b.re->ok());
+    CHECK(a.re->pattern() == b.re->pattern());
+  }
+  CHECK(yaml.lists() == table->lists());
+  CHECK(yaml.maps() == table->maps());
+  CHECK(yaml.unions().size() == table->unions().size());
+  for (size_t i = 0; i < yaml.unions().size(); ++i) {
+    CHECK(std::get<0>(yaml.unions()[i]) == std::get<0>(table->unions()[i]));
+    CHECK(std::get<1>(yaml.unions()[i]) == std::get<1>(table->unions()[i]));
+  }
+}
+
+}  // namespace congvan::grammar

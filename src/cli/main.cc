@@ -58,7 +58,8 @@ struct ParseArgs {
 };
 
 Result<std::shared_ptr<const grammar::Grammar>> LoadGrammar(const std::string& dir) {
-  return dir.empty() ? grammar::Grammar::LoadEmbedded() : grammar::Grammar::LoadDirectory(dir);
+  if (dir.empty()) return grammar::Grammar::LoadDefault();
+  return grammar::Grammar::LoadDirectory(dir);
 }
 
 int RunParse(const ParseArgs& a) {

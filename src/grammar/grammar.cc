@@ -30,6 +30,46 @@ size_t Match::Offset(std::string_view text, std::string_view name) const {
 
 constexpr size_t kMaxGrammarBytes = 4u << 20;
 
+RE2::Options RuleOptions(bool case_sensitive) {
+  RE2::Options opt;
+  opt.set_encoding(RE2::Options::EncodingUTF8);
+  opt.set_case_sensitive(case_sensitive);
+  opt.set_log_errors(false);
+  opt.set_max_mem(8 << 20);
+  return opt;
+}
+
+Status Grammar::IndexFamilies(const std::vector<Union>& unions) {
+  unions_ = unions;
+  for (const auto& r : rules_) {
+    std::string_view id = r->id;
+    for (size_t p = 0;; ++p) {
+      p = id.find('.', p);
+      auto& f = families_[std::string(id.substr(0, p))];
+      if (!f) f = std::make_unique<Grammar::FamilyIndex>();
+      f->rules.push_back(r.get());
+      if (p == std::string_view::npos) break;
+    }
+  }
+  // Named unions of families ("families:" in a grammar file): they ask their members in turn.
+  for (const auto& [name, members, where] : unions) {
+    if (families_.count(name)) {
+      return Status(Code::kGrammar, where + ": family " + name + " already names rules");
+    }
+    auto u = std::make_unique<Grammar::FamilyIndex>();
+    for (const auto& m : members) {
+      auto it = families_.find(m);
+      if (it == families_.end()) {
+        return Status(Code::kGrammar, where + ": family " + name + " lists unknown family " + m);
+      }
+      for (const Rule* r : it->second->rules) u->rules.push_back(r);
+      u->members.push_back(it->second.get());
+    }
+    families_[name] = std::move(u);
+  }
+  return Status::Ok();
+}
+
 class Loader {
  public:
   explicit Loader(Grammar* g) : g_(g) {}
@@ -143,12 +183,8 @@ class Loader {
           if (Status s = Expand(rule->source, 0, &expanded); !s.ok()) {
             return Status(Code::kGrammar, where() + s.message());
           }
-          RE2::Options opt;
-          opt.set_encoding(RE2::Options::EncodingUTF8);
-          opt.set_case_sensitive(case_sensitive);
-          opt.set_log_errors(false);
-          opt.set_max_mem(8 << 20);
-          rule->re = std::make_unique<RE2>(text::ExpandTonePlacement(expanded), opt);
+          rule->pattern = text::ExpandTonePlacement(expanded);
+          rule->re.Reset(rule->pattern, RuleOptions(case_sensitive));
           if (!rule->re->ok()) {
             return Status(Code::kGrammar, where() + "bad pattern: " + rule->re->error());
           }
@@ -161,6 +197,7 @@ class Loader {
                 return Status(Code::kGrammar, where() + "`limits` names unknown group " + name);
               }
               Rule::Limit l;
+              l.name = name;
               l.group = it->second;
               if (kv.second.IsMap()) {
                 for (auto b : kv.second) {
@@ -185,33 +222,7 @@ class Loader {
         g_->rules_.push_back(std::move(rule));
       }
     }
-    for (const auto& r : g_->rules_) {
-      std::string_view id = r->id;
-      for (size_t p = 0;; ++p) {
-        p = id.find('.', p);
-        auto& f = g_->families_[std::string(id.substr(0, p))];
-        if (!f) f = std::make_unique<Grammar::FamilyIndex>();
-        f->rules.push_back(r.get());
-        if (p == std::string_view::npos) break;
-      }
-    }
-    // Named unions of families ("families:" in a grammar file), matched with one RE2::Set.
-    for (const auto& [name, members, where] : unions) {
-      if (g_->families_.count(name)) {
-        return Status(Code::kGrammar, where + ": family " + name + " already names rules");
-      }
-      auto u = std::make_unique<Grammar::FamilyIndex>();
-      for (const auto& m : members) {
-        auto it = g_->families_.find(m);
-        if (it == g_->families_.end()) {
-          return Status(Code::kGrammar, where + ": family " + name + " lists unknown family " + m);
-        }
-        for (const Rule* r : it->second->rules) u->rules.push_back(r);
-        u->members.push_back(it->second.get());
-      }
-      g_->families_[name] = std::move(u);
-    }
-    return Status::Ok();
+    return g_->IndexFamilies(unions);
   }
 
  private:
@@ -334,7 +345,7 @@ static std::unique_ptr<RE2::Set> BuildSet(const std::vector<const Rule*>& rules)
   opt.set_max_mem(16 << 20);
   auto set = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
   for (const Rule* r : rules) {
-    if (set->Add((r->case_sensitive ? "" : "(?i)") + r->re->pattern(), nullptr) < 0) return nullptr;
+    if (set->Add((r->case_sensitive ? "" : "(?i)") + r->pattern, nullptr) < 0) return nullptr;
   }
   return set->Compile() ? std::move(set) : nullptr;
 }
@@ -396,8 +407,14 @@ static int Words(re2::StringPiece s) {
 
 static bool WithinLimits(const Rule* r, const re2::StringPiece* sp) {
   for (const auto& l : r->limits) {
-    if (l.max_chars >= 0 && Chars(sp[l.group]) > l.max_chars) return false;
-    if (l.max_words >= 0 && Words(sp[l.group]) > l.max_words) return false;
+    int group = l.group;
+    if (group < 0) {  // from the generated table: the index is read from the compiled rule
+      auto it = r->re->NamedCapturingGroups().find(l.name);
+      if (it == r->re->NamedCapturingGroups().end()) continue;
+      group = it->second;
+    }
+    if (l.max_chars >= 0 && Chars(sp[group]) > l.max_chars) return false;
+    if (l.max_words >= 0 && Words(sp[group]) > l.max_words) return false;
   }
   return true;
 }

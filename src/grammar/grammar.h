@@ -29,6 +29,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -43,6 +44,29 @@ struct Example {
   std::map<std::string, std::string> groups;
 };
 
+// A rule's RE2, compiled on first use: the default grammar comes from a generated table of patterns
+// already checked at build time, so start-up compiles nothing; the YAML path compiles at load to report
+// bad patterns. `r->re->Match(...)` reads as if it were a plain pointer.
+class LazyRE2 {
+ public:
+  void Reset(std::string pattern, const RE2::Options& options) {
+    pattern_ = std::move(pattern);
+    options_ = options;
+  }
+  const RE2* get() const {
+    std::call_once(once_, [this] { re_ = std::make_unique<RE2>(pattern_, options_); });
+    return re_.get();
+  }
+  const RE2* operator->() const { return get(); }
+  const RE2& operator*() const { return *get(); }
+
+ private:
+  std::string pattern_;
+  RE2::Options options_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+};
+
 struct Rule {
   std::string id;
   std::string description;
@@ -50,12 +74,14 @@ struct Rule {
   std::string file;      // where it was written, for messages
   int line = 0;
   std::string source;    // the pattern as written
-  std::unique_ptr<RE2> re;
+  std::string pattern;   // as compiled: fragments, lists and tone placements expanded
+  LazyRE2 re;
   bool case_sensitive = false;
   // Named groups that may hold at most so many characters ("limits:" in YAML): a bound of the format
   // ("a short subject") kept out of the pattern, where a counted repetition would make the program huge.
   struct Limit {
-    int group = 0;
+    std::string name;  // the group
+    int group = -1;    // its index, read from the compiled rule on first use
     int max_chars = -1;  // -1: no bound
     int max_words = -1;
   };
@@ -81,6 +107,9 @@ class Grammar {
  public:
   static Result<std::shared_ptr<const Grammar>> Load(const std::vector<SourceFile>& files);
   static Result<std::shared_ptr<const Grammar>> LoadEmbedded();
+  // The default grammar from the table generated at build time (src/grammar/default.cc): no YAML, no ICU,
+  // no compiling at start-up; each rule compiles on first use, each family's set on first use.
+  static std::shared_ptr<const Grammar> LoadDefault();
   static Result<std::shared_ptr<const Grammar>> LoadDirectory(const std::string& dir);
 
   // The first rule of the family (in file order) that matches somewhere in text.
@@ -93,6 +122,10 @@ class Grammar {
   const std::vector<std::string>& List(std::string_view name) const;
   const std::map<std::string, std::string>& Map(std::string_view name) const;
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+  using Union = std::tuple<std::string, std::vector<std::string>, std::string>;  // name, members, where
+  const std::vector<Union>& unions() const { return unions_; }
+  const std::unordered_map<std::string, std::vector<std::string>>& lists() const { return lists_; }
+  const std::unordered_map<std::string, std::map<std::string, std::string>>& maps() const { return maps_; }
 
  private:
   // A family's rules and, for two or more, one RE2::Set over all of them: one pass over the text tells
@@ -113,8 +146,14 @@ class Grammar {
   std::unordered_map<std::string, std::unique_ptr<FamilyIndex>> families_;
   std::unordered_map<std::string, std::vector<std::string>> lists_;
   std::unordered_map<std::string, std::map<std::string, std::string>> maps_;
+  // Files the rules under their families and the named unions; fails for a bad union.
+  Status IndexFamilies(const std::vector<Union>& unions);
+  std::vector<Union> unions_;
   friend class Loader;
 };
+
+// The options every rule is compiled with.
+RE2::Options RuleOptions(bool case_sensitive);
 
 // Runs every rule's examples. Returns one message per failure ("FILE:LINE: rule ID: ...").
 std::vector<std::string> CheckExamples(const Grammar& g);
