@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-PACKAGES=(build-essential cmake pkg-config libicu-dev libre2-dev libcli11-dev libyaml-cpp-dev doctest-dev
+PACKAGES=(build-essential cmake pkg-config libicu-dev libre2-dev libssl-dev libcli11-dev libyaml-cpp-dev doctest-dev
           python3 python3-yaml python3-jsonschema python3-icalendar parallel)
 missing=()
 for p in "${PACKAGES[@]}"; do

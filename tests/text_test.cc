@@ -146,3 +146,14 @@ TEST_CASE("join: wrapped codes and words") {
 }
 
 }  // namespace congvan::text
+
+// Known answers for SHA-256 (FIPS 180-4 examples and the empty string).
+#include "base/sha256.h"
+TEST_CASE("sha256: known answers") {
+  CHECK(congvan::Sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(congvan::Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(congvan::Sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  CHECK(congvan::Sha256Hex(std::string(1000000, 'a')) ==
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}

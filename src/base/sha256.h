@@ -1,4 +1,4 @@
-// SHA-256 (FIPS 180-4) of a byte string, as lower-case hex. Used for source.sha256 so archives can
+// SHA-256 (FIPS 180-4) of a byte string, as lower-case hex (OpenSSL libcrypto). Used for source.sha256 so archives can
 // de-duplicate and verify inputs.
 #pragma once
 

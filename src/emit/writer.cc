@@ -6,37 +6,69 @@
 
 namespace congvan::emit {
 
+// Length of the valid UTF-8 sequence starting at p[i] (whose first byte is >= 0x80), 0 when invalid; the
+// same rules as text::FindInvalidUtf8.
+static size_t Utf8Length(const unsigned char* p, size_t n, size_t i) {
+  unsigned char c = p[i];
+  size_t len;
+  char32_t cp;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2, cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3, cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4, cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > n) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    if ((p[i + k] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (p[i + k] & 0x3F);
+  }
+  if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+      (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+    return 0;
+  }
+  return len;
+}
+
+// One pass: runs of plain bytes are copied whole; quotes, backslashes, control bytes and U+2028/U+2029
+// are escaped; each byte that does not start a valid UTF-8 sequence becomes U+FFFD.
 void AppendJsonString(std::string* out, std::string_view s) {
   static const char* kHex = "0123456789abcdef";
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  out->reserve(out->size() + n + 2);
   out->push_back('"');
-  // Fast path: nothing to escape (no quote, backslash, control byte, U+2028/9) and valid UTF-8.
-  bool plain = true;
-  for (unsigned char c : s) {
-    if (c < 0x20 || c == '"' || c == '\\' || c == 0x7F || c == 0xE2) {
-      plain = false;
-      break;
+  size_t run = 0, i = 0;
+  auto flush = [&] {
+    out->append(s.data() + run, i - run);
+  };
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+      ++i;
+      continue;
     }
-  }
-  if (plain && text::FindInvalidUtf8(s) == std::string_view::npos) {
-    out->append(s);
-    out->push_back('"');
-    return;
-  }
-  size_t bad = text::FindInvalidUtf8(s);
-  std::string fixed;
-  if (bad != std::string_view::npos) {
-    // Replace each invalid byte with U+FFFD.
-    while (bad != std::string_view::npos) {
-      fixed.append(s.substr(0, bad));
-      fixed.append("\xEF\xBF\xBD");
-      s.remove_prefix(bad + 1);
-      bad = text::FindInvalidUtf8(s);
+    if (c >= 0x80) {
+      size_t len = Utf8Length(p, n, i);
+      if (len == 3 && c == 0xE2 && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) {
+        flush();
+        out->append(p[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");
+        i += 3;
+        run = i;
+      } else if (len == 0) {
+        flush();
+        out->append("\xEF\xBF\xBD");
+        i += 1;
+        run = i;
+      } else {
+        i += len;
+      }
+      continue;
     }
-    fixed.append(s);
-    s = fixed;
-  }
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = s[i];
+    flush();
     switch (c) {
       case '"': out->append("\\\""); break;
       case '\\': out->append("\\\\"); break;
@@ -46,20 +78,14 @@ void AppendJsonString(std::string* out, std::string_view s) {
       case '\b': out->append("\\b"); break;
       case '\f': out->append("\\f"); break;
       default:
-        if (c < 0x20 || c == 0x7F) {
-          out->append("\\u00");
-          out->push_back(kHex[c >> 4]);
-          out->push_back(kHex[c & 0xF]);
-        } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-                   (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
-                    static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
-          out->append(static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029");
-          i += 2;
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
+        out->append("\\u00");
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 0xF]);
     }
+    ++i;
+    run = i;
   }
+  flush();
   out->push_back('"');
 }
 

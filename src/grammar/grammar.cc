@@ -16,10 +16,10 @@ namespace congvan::grammar {
 
 std::string_view Match::Group(std::string_view name) const {
   if (!rule) return {};
-  const auto& names = rule->re->NamedCapturingGroups();
-  auto it = names.find(std::string(name));
-  if (it == names.end() || it->second >= static_cast<int>(groups.size())) return {};
-  return groups[it->second];
+  for (const auto& n : rule->re.names()) {
+    if (n.name == name) return n.index < static_cast<int>(groups.size()) ? groups[n.index] : std::string_view();
+  }
+  return {};
 }
 
 size_t Match::Offset(std::string_view text, std::string_view name) const {
@@ -188,6 +188,9 @@ class Loader {
           if (!rule->re->ok()) {
             return Status(Code::kGrammar, where() + "bad pattern: " + rule->re->error());
           }
+          if (rule->re->NumberOfCapturingGroups() > kMaxGroups) {
+            return Status(Code::kGrammar, where() + "more than " + std::to_string(kMaxGroups) + " groups");
+          }
           if (auto lim = r["limits"]) {
             if (!lim.IsMap()) return Status(Code::kGrammar, where() + "`limits` maps group names to lengths");
             for (auto kv : lim) {
@@ -332,7 +335,7 @@ Result<std::shared_ptr<const Grammar>> Grammar::LoadDirectory(const std::string&
 }
 
 const Grammar::FamilyIndex* Grammar::Index(std::string_view family) const {
-  auto it = families_.find(std::string(family));
+  auto it = families_.find(family);
   return it == families_.end() ? nullptr : it->second.get();
 }
 
@@ -357,31 +360,34 @@ const std::vector<const Rule*>& Grammar::Family(std::string_view family) const {
 }
 
 std::vector<const Rule*> Grammar::MatchingRules(std::string_view family, std::string_view text) const {
-  const FamilyIndex* f = Index(family);
-  return f ? Candidates(*f, text) : std::vector<const Rule*>{};
+  std::vector<const Rule*> out;
+  if (const FamilyIndex* f = Index(family)) Candidates(*f, text, &out);
+  return out;
 }
 
-std::vector<const Rule*> Grammar::Candidates(const FamilyIndex& f, std::string_view text) const {
+void Grammar::Candidates(const FamilyIndex& f, std::string_view text, std::vector<const Rule*>* out) const {
   if (!f.members.empty()) {
-    std::vector<const Rule*> out;
-    for (const FamilyIndex* m : f.members) {
-      for (const Rule* r : Candidates(*m, text)) out.push_back(r);
-    }
-    return out;
+    for (const FamilyIndex* m : f.members) Candidates(*m, text, out);
+    return;
+  }
+  if (f.rules.size() < 2) {
+    out->insert(out->end(), f.rules.begin(), f.rules.end());
+    return;
   }
   std::call_once(f.once, [&f] { f.set = BuildSet(f.rules); });
-  if (!f.set) return f.rules;
-  std::vector<int> hits;
+  if (!f.set) {
+    out->insert(out->end(), f.rules.begin(), f.rules.end());
+    return;
+  }
+  thread_local std::vector<int> hits;
+  hits.clear();
   RE2::Set::ErrorInfo info;
   if (!f.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
-    if (info.kind != RE2::Set::kNoError) return f.rules;  // out of memory: try every rule
-    return {};
+    if (info.kind != RE2::Set::kNoError) out->insert(out->end(), f.rules.begin(), f.rules.end());  // out of memory
+    return;
   }
   std::sort(hits.begin(), hits.end());
-  std::vector<const Rule*> out;
-  out.reserve(hits.size());
-  for (int i : hits) out.push_back(f.rules[i]);
-  return out;
+  for (int i : hits) out->push_back(f.rules[i]);
 }
 
 // Characters (UTF-8 code points) in s.
@@ -409,9 +415,10 @@ static bool WithinLimits(const Rule* r, const re2::StringPiece* sp) {
   for (const auto& l : r->limits) {
     int group = l.group;
     if (group < 0) {  // from the generated table: the index is read from the compiled rule
-      auto it = r->re->NamedCapturingGroups().find(l.name);
-      if (it == r->re->NamedCapturingGroups().end()) continue;
-      group = it->second;
+      for (const auto& n : r->re.names()) {
+        if (n.name == l.name) group = n.index;
+      }
+      if (group < 0) continue;
     }
     if (l.max_chars >= 0 && Chars(sp[group]) > l.max_chars) return false;
     if (l.max_words >= 0 && Words(sp[group]) > l.max_words) return false;
@@ -421,12 +428,11 @@ static bool WithinLimits(const Rule* r, const re2::StringPiece* sp) {
 
 static bool MatchRule(const Rule* r, std::string_view text, size_t start, Match* m) {
   int n = r->re->NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> sp(n);
-  if (!r->re->Match(re2::StringPiece(text.data(), text.size()), start, text.size(), RE2::UNANCHORED,
-                    sp.data(), n)) {
+  re2::StringPiece sp[kMaxGroups + 1];
+  if (!r->re->Match(re2::StringPiece(text.data(), text.size()), start, text.size(), RE2::UNANCHORED, sp, n)) {
     return false;
   }
-  if (!WithinLimits(r, sp.data())) return false;
+  if (!WithinLimits(r, sp)) return false;
   m->rule = r;
   m->groups.assign(n, std::string_view());
   for (int i = 0; i < n; ++i) {
@@ -435,20 +441,51 @@ static bool MatchRule(const Rule* r, std::string_view text, size_t start, Match*
   return true;
 }
 
+// Whether the rule matches somewhere in text; only a rule with limits reads its groups.
+static bool TestRule(const Rule* r, std::string_view text) {
+  if (!r->limits.empty()) {
+    Match m;
+    return MatchRule(r, text, 0, &m);
+  }
+  return r->re->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+}
+
 bool Grammar::Find(std::string_view family, std::string_view text, Match* m) const {
   const FamilyIndex* f = Index(family);
   if (!f) return false;
-  for (const Rule* r : Candidates(*f, text)) {
-    if (MatchRule(r, text, 0, m)) return true;
+  thread_local std::vector<const Rule*> candidates;
+  size_t base = candidates.size();  // Find is not reentrant, but keep nested use safe
+  Candidates(*f, text, &candidates);
+  bool found = false;
+  for (size_t i = base; i < candidates.size() && !found; ++i) found = MatchRule(candidates[i], text, 0, m);
+  candidates.resize(base);
+  return found;
+}
+
+bool Grammar::Test(std::string_view family, std::string_view text) const {
+  const FamilyIndex* f = Index(family);
+  if (!f) return false;
+  thread_local std::vector<const Rule*> candidates;
+  size_t base = candidates.size();
+  Candidates(*f, text, &candidates);
+  bool found = false;
+  for (size_t i = base; i < candidates.size() && !found; ++i) {
+    // A set's hit is a match unless the rule has limits to check.
+    found = (f->set && f->members.empty() && candidates[i]->limits.empty()) || TestRule(candidates[i], text);
   }
-  return false;
+  candidates.resize(base);
+  return found;
 }
 
 std::vector<Match> Grammar::FindAll(std::string_view family, std::string_view text) const {
   std::vector<Match> out;
   const FamilyIndex* f = Index(family);
   if (!f) return out;
-  for (const Rule* r : Candidates(*f, text)) {
+  thread_local std::vector<const Rule*> candidates;
+  size_t base = candidates.size();
+  Candidates(*f, text, &candidates);
+  for (size_t i = base; i < candidates.size(); ++i) {
+    const Rule* r = candidates[i];
     size_t start = 0;
     Match m;
     while (start <= text.size() && MatchRule(r, text, start, &m)) {
@@ -457,6 +494,7 @@ std::vector<Match> Grammar::FindAll(std::string_view family, std::string_view te
       start = end > start ? end : start + 1;
     }
   }
+  candidates.resize(base);
   std::stable_sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
     return a.groups[0].data() < b.groups[0].data();
   });

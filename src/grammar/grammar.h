@@ -49,12 +49,24 @@ struct Example {
 // bad patterns. `r->re->Match(...)` reads as if it were a plain pointer.
 class LazyRE2 {
  public:
+  // The named groups of the compiled rule, for lookups by name without building a std::string.
+  struct Name {
+    std::string name;
+    int index;
+  };
+  const std::vector<Name>& names() const {
+    get();
+    return names_;
+  }
   void Reset(std::string pattern, const RE2::Options& options) {
     pattern_ = std::move(pattern);
     options_ = options;
   }
   const RE2* get() const {
-    std::call_once(once_, [this] { re_ = std::make_unique<RE2>(pattern_, options_); });
+    std::call_once(once_, [this] {
+      re_ = std::make_unique<RE2>(pattern_, options_);
+      for (const auto& [name, index] : re_->NamedCapturingGroups()) names_.push_back({name, index});
+    });
     return re_.get();
   }
   const RE2* operator->() const { return get(); }
@@ -65,6 +77,31 @@ class LazyRE2 {
   RE2::Options options_;
   mutable std::once_flag once_;
   mutable std::unique_ptr<RE2> re_;
+  mutable std::vector<Name> names_;
+};
+
+// The most groups a rule may have (the loader refuses more), so a match needs no heap.
+constexpr int kMaxGroups = 15;
+
+// A match's groups, [0] the whole match: a fixed array, so matching allocates nothing.
+class Groups {
+ public:
+  size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  const std::string_view& operator[](size_t i) const { return v_[i]; }
+  std::string_view& operator[](size_t i) { return v_[i]; }
+  const std::string_view* begin() const { return v_; }
+  const std::string_view* end() const { return v_ + n_; }
+  void assign(size_t n, std::string_view value) {
+    n_ = n;
+    for (size_t i = 0; i < n; ++i) v_[i] = value;
+  }
+  void clear() { n_ = 0; }
+  void emplace_back(std::string_view s) { v_[n_++] = s; }
+
+ private:
+  std::string_view v_[kMaxGroups + 1];
+  size_t n_ = 0;
 };
 
 struct Rule {
@@ -94,7 +131,7 @@ struct Rule {
 class Match {
  public:
   const Rule* rule = nullptr;
-  std::vector<std::string_view> groups;  // [0] is the whole match
+  Groups groups;  // [0] is the whole match
 
   // The named group's text, or "" when absent or unmatched.
   std::string_view Group(std::string_view name) const;
@@ -114,6 +151,8 @@ class Grammar {
 
   // The first rule of the family (in file order) that matches somewhere in text.
   bool Find(std::string_view family, std::string_view text, Match* m) const;
+  // Whether some rule of the family matches somewhere in text: Find without reading any group.
+  bool Test(std::string_view family, std::string_view text) const;
   // Every match of every rule of the family, left to right, not overlapping within one rule.
   std::vector<Match> FindAll(std::string_view family, std::string_view text) const;
   const std::vector<const Rule*>& Family(std::string_view family) const;
@@ -138,12 +177,17 @@ class Grammar {
     mutable std::once_flag once;               // the set is built on first use (start-up stays fast)
     mutable std::unique_ptr<RE2::Set> set;
   };
-  // The family's rules that may match `text`, in file order.
-  std::vector<const Rule*> Candidates(const FamilyIndex& f, std::string_view text) const;
+  // The family's rules that may match `text`, in file order, appended to out.
+  void Candidates(const FamilyIndex& f, std::string_view text, std::vector<const Rule*>* out) const;
   const FamilyIndex* Index(std::string_view family) const;
 
+  // Family names are looked up by string_view without building a std::string.
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
   std::vector<std::unique_ptr<Rule>> rules_;
-  std::unordered_map<std::string, std::unique_ptr<FamilyIndex>> families_;
+  std::unordered_map<std::string, std::unique_ptr<FamilyIndex>, NameHash, std::equal_to<>> families_;
   std::unordered_map<std::string, std::vector<std::string>> lists_;
   std::unordered_map<std::string, std::map<std::string, std::string>> maps_;
   // Files the rules under their families and the named unions; fails for a bad union.

@@ -1,5 +1,7 @@
 #include "text/legacy.h"
 
+#include <unicode/utf8.h>
+
 #include "base/numbers.h"
 
 #include <unicode/locid.h>
@@ -236,11 +238,15 @@ Result<std::string> DecodeWindows1258(std::string_view bytes) {
 }
 
 bool ToSingleBytes(std::string_view utf8, std::string* bytes) {
-  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  // Read the UTF-8 directly: Vietnamese text fails at its first letter above U+00FF, so most texts are
+  // rejected after a few bytes, with no conversion of the whole text.
   bytes->clear();
-  for (int32_t i = 0; i < s.length();) {
-    UChar32 c = s.char32At(i);
-    i += U16_LENGTH(c);
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  int32_t n = static_cast<int32_t>(utf8.size()), i = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) c = 0xFFFD;  // as ICU's conversion reads an invalid sequence
     if (c <= 0xFF) {  // ASCII, Latin-1 (and C1 codes kept as bytes by a Latin-1 reading)
       *bytes += static_cast<char>(c);
       continue;
