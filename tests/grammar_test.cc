@@ -1,6 +1,8 @@
 // The grammar loader and every rule's own examples.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "grammar/grammar.h"
 #include "test_util.h"
 
@@ -82,6 +84,7 @@ TEST_CASE("grammar: the generated default table reads exactly like grammars/*.ya
     CHECK(a.case_sensitive == b.case_sensitive);
     CHECK(a.file == b.file);
     CHECK(a.line == b.line);
+    CHECK(a.line_bit == b.line_bit);
     REQUIRE(a.limits.size() == b.limits.size());
     for (size_t k = 0; k < a.limits.size(); ++k) {
       CHECK(a.limits[k].name == b.limits[k].name);
@@ -92,12 +95,64 @@ TEST_CASE("grammar: the generated default table reads exactly like grammars/*.ya
     CHECK(a.re->pattern() == b.re->pattern());
   }
   CHECK(yaml.lists() == table->lists());
+  CHECK(yaml.line_families() == table->line_families());
   CHECK(yaml.maps() == table->maps());
   CHECK(yaml.unions().size() == table->unions().size());
   for (size_t i = 0; i < yaml.unions().size(); ++i) {
     CHECK(std::get<0>(yaml.unions()[i]) == std::get<0>(table->unions()[i]));
     CHECK(std::get<1>(yaml.unions()[i]) == std::get<1>(table->unions()[i]));
   }
+}
+
+}  // namespace congvan::grammar
+
+namespace congvan::grammar {
+
+// A classified line answers exactly as its text does, for every family, on every line of the samples.
+TEST_CASE("grammar: line classes answer as the text does") {
+  const Grammar& g = testing::DefaultGrammar();
+  REQUIRE_FALSE(g.line_families().empty());
+  text::Lines lines;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(CONGVAN_SOURCE_DIR) + "/samples")) {
+    if (e.path().extension() != ".txt") continue;
+    std::string all = testing::ReadFile(e.path().string());
+    size_t start = 0;
+    while (start < all.size()) {
+      size_t nl = all.find('\n', start);
+      if (nl == std::string::npos) nl = all.size();
+      lines.push_back(text::Line{all.substr(start, nl - start), 0, 0, false});
+      start = nl + 1;
+    }
+  }
+  g.Classify(lines);
+  std::vector<std::string> families;
+  for (const auto& r : g.rules()) {
+    std::string_view id = r->id;
+    for (size_t p = id.find('.'); p != std::string_view::npos; p = id.find('.', p + 1)) families.emplace_back(id.substr(0, p));
+    families.emplace_back(id);
+  }
+  families.push_back("common.rejoinable");
+  size_t classified = 0, asked = 0;
+  for (const auto& line : lines) {
+    classified += line.classes.valid;
+    for (const auto& f : families) {
+      Match a, b;
+      bool by_text = g.Find(f, line.text, &a), by_line = g.Find(f, line, &b);
+      ++asked;
+      if (by_text != by_line || (by_text && (a.rule != b.rule || a.groups[0] != b.groups[0]))) {
+        FAIL_CHECK("family " << f << " on \"" << line.text << "\": text " << by_text << ", line " << by_line);
+      }
+      if (g.Test(f, line) != by_text) FAIL_CHECK("Test " << f << " on \"" << line.text << "\"");
+    }
+  }
+  CHECK(classified == lines.size());
+  CHECK(asked > 100000);
+}
+
+TEST_CASE("grammar: line_families must name families") {
+  auto r = Grammar::Load({{"t.yaml", "line_families: [x.nope]\nrules:\n  - id: x.a\n    pattern: a\n"}});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message().find("line_families: unknown family x.nope") != std::string::npos);
 }
 
 }  // namespace congvan::grammar

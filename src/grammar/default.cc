@@ -41,7 +41,10 @@ std::shared_ptr<const Grammar> Grammar::LoadDefault() {
       if (unions.empty() || std::get<0>(unions.back()) != e.name) unions.emplace_back(e.name, std::vector<std::string>{}, e.value);
       std::get<1>(unions.back()).push_back(e.key);
     }
-    if (Status s = g->IndexFamilies(unions); !s.ok()) {  // only a broken build gets here
+    std::vector<std::string> line_families(t.line_families, t.line_families + t.line_family_count);
+    Status s = g->IndexFamilies(unions);
+    if (s.ok()) s = g->IndexLineFamilies(line_families);
+    if (!s.ok()) {  // only a broken build gets here
       std::fprintf(stderr, "congvan: the built-in grammar is broken: %s\n", s.message().c_str());
       std::abort();
     }

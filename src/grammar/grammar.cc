@@ -39,6 +39,26 @@ RE2::Options RuleOptions(bool case_sensitive) {
   return opt;
 }
 
+Status Grammar::IndexLineFamilies(const std::vector<std::string>& families) {
+  line_families_ = families;
+  for (const auto& name : families) {
+    auto it = families_.find(name);
+    if (it == families_.end()) return Status(Code::kGrammar, "line_families: unknown family " + name);
+    for (const Rule* r : it->second->rules) {
+      Rule* rule = const_cast<Rule*>(r);  // the grammar owns its rules; they are fixed once loaded
+      if (rule->line_bit >= 0) continue;
+      if (line_rules_.size() >= 256) return Status(Code::kGrammar, "line_families: more than 256 rules");
+      rule->line_bit = static_cast<int>(line_rules_.size());
+      line_rules_.push_back(rule);
+    }
+  }
+  for (auto& [name, f] : families_) {
+    f->line_level = !f->rules.empty();
+    for (const Rule* r : f->rules) f->line_level &= r->line_bit >= 0;
+  }
+  return Status::Ok();
+}
+
 Status Grammar::IndexFamilies(const std::vector<Union>& unions) {
   unions_ = unions;
   for (const auto& r : rules_) {
@@ -138,6 +158,14 @@ class Loader {
                                             ": bad families: " + e.msg);
         }
       }
+      if (auto lf = doc["line_families"]) {
+        try {
+          for (auto it : lf) line_families_.push_back(it.as<std::string>());
+        } catch (const YAML::Exception& e) {
+          return Status(Code::kGrammar, std::string(f->name) + ":" + std::to_string(e.mark.line + 1) +
+                                            ": bad line_families: " + e.msg);
+        }
+      }
       auto rules = doc["rules"];
       if (!rules) continue;
       if (!rules.IsSequence()) {
@@ -225,7 +253,8 @@ class Loader {
         g_->rules_.push_back(std::move(rule));
       }
     }
-    return g_->IndexFamilies(unions);
+    if (Status st = g_->IndexFamilies(unions); !st.ok()) return st;
+    return g_->IndexLineFamilies(line_families_);
   }
 
  private:
@@ -297,6 +326,7 @@ class Loader {
   Grammar* g_;
   std::map<std::string, std::string> fragments_;
   std::map<std::string, std::string> classes_;
+  std::vector<std::string> line_families_;
 };
 
 Result<std::shared_ptr<const Grammar>> Grammar::Load(const std::vector<SourceFile>& files) {
@@ -475,6 +505,54 @@ bool Grammar::Test(std::string_view family, std::string_view text) const {
   }
   candidates.resize(base);
   return found;
+}
+
+void Grammar::Classify(text::Lines& lines) const {
+  if (line_rules_.empty()) return;
+  std::call_once(line_once_, [this] {
+    RE2::Options opt;
+    opt.set_encoding(RE2::Options::EncodingUTF8);
+    opt.set_log_errors(false);
+    opt.set_max_mem(32 << 20);
+    auto set = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
+    for (const Rule* r : line_rules_) {
+      if (set->Add((r->case_sensitive ? "" : "(?i)") + r->pattern, nullptr) < 0) return;
+    }
+    if (set->Compile()) line_set_ = std::move(set);
+  });
+  if (!line_set_) return;
+  thread_local std::vector<int> hits;
+  for (auto& line : lines) {
+    line.classes = text::LineClasses();
+    hits.clear();
+    RE2::Set::ErrorInfo info;
+    if (!line_set_->Match(re2::StringPiece(line.text.data(), line.text.size()), &hits, &info) &&
+        info.kind != RE2::Set::kNoError) {
+      continue;  // out of memory: this line is asked rule by rule
+    }
+    for (int i : hits) line.classes.Set(i);
+    line.classes.valid = true;
+  }
+}
+
+bool Grammar::Find(std::string_view family, const text::Line& line, Match* m) const {
+  const FamilyIndex* f = Index(family);
+  if (!f) return false;
+  if (!line.classes.valid || !f->line_level) return Find(family, line.text, m);
+  for (const Rule* r : f->rules) {
+    if (line.classes.Has(r->line_bit) && MatchRule(r, line.text, 0, m)) return true;
+  }
+  return false;
+}
+
+bool Grammar::Test(std::string_view family, const text::Line& line) const {
+  const FamilyIndex* f = Index(family);
+  if (!f) return false;
+  if (!line.classes.valid || !f->line_level) return Test(family, line.text);
+  for (const Rule* r : f->rules) {
+    if (line.classes.Has(r->line_bit) && (r->limits.empty() || TestRule(r, line.text))) return true;
+  }
+  return false;
 }
 
 std::vector<Match> Grammar::FindAll(std::string_view family, std::string_view text) const {

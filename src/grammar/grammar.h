@@ -35,6 +35,7 @@
 
 #include "base/status.h"
 #include "grammar/embedded.h"
+#include "text/line.h"
 
 namespace congvan::grammar {
 
@@ -112,6 +113,7 @@ struct Rule {
   int line = 0;
   std::string source;    // the pattern as written
   std::string pattern;   // as compiled: fragments, lists and tone placements expanded
+  int line_bit = -1;     // its bit in text::LineClasses when it belongs to a line family, else -1
   LazyRE2 re;
   bool case_sensitive = false;
   // Named groups that may hold at most so many characters ("limits:" in YAML): a bound of the format
@@ -153,6 +155,17 @@ class Grammar {
   bool Find(std::string_view family, std::string_view text, Match* m) const;
   // Whether some rule of the family matches somewhere in text: Find without reading any group.
   bool Test(std::string_view family, std::string_view text) const;
+  // The same questions of a classified line: a line family's answer comes from the line's classes (no
+  // regex for a miss; a hit's groups from its rule alone); other families, or an unclassified line, ask
+  // the text.
+  bool Find(std::string_view family, const text::Line& line, Match* m) const;
+  bool Test(std::string_view family, const text::Line& line) const;
+  // Classifies every line once: one RE2::Set pass over the rules of the line families ("line_families:"
+  // in common.yaml) sets each line's classes. A line the set cannot read (out of memory) stays
+  // unclassified and is asked rule by rule.
+  void Classify(text::Lines& lines) const;
+  // The declared line families, in the order declared.
+  const std::vector<std::string>& line_families() const { return line_families_; }
   // Every match of every rule of the family, left to right, not overlapping within one rule.
   std::vector<Match> FindAll(std::string_view family, std::string_view text) const;
   const std::vector<const Rule*>& Family(std::string_view family) const;
@@ -176,6 +189,7 @@ class Grammar {
     std::vector<const FamilyIndex*> members;
     mutable std::once_flag once;               // the set is built on first use (start-up stays fast)
     mutable std::unique_ptr<RE2::Set> set;
+    bool line_level = false;                   // every rule has a line bit: classified lines answer it
   };
   // The family's rules that may match `text`, in file order, appended to out.
   void Candidates(const FamilyIndex& f, std::string_view text, std::vector<const Rule*>* out) const;
@@ -192,7 +206,13 @@ class Grammar {
   std::unordered_map<std::string, std::map<std::string, std::string>> maps_;
   // Files the rules under their families and the named unions; fails for a bad union.
   Status IndexFamilies(const std::vector<Union>& unions);
+  // Gives the rules of the declared line families their bits; fails for an unknown family or too many rules.
+  Status IndexLineFamilies(const std::vector<std::string>& families);
   std::vector<Union> unions_;
+  std::vector<std::string> line_families_;
+  std::vector<const Rule*> line_rules_;        // by line bit
+  mutable std::once_flag line_once_;
+  mutable std::unique_ptr<RE2::Set> line_set_;
   friend class Loader;
 };
 

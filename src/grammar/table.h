@@ -39,6 +39,8 @@ struct Table {
   size_t map_count;
   const Entry* unions; // name, member, where
   size_t union_count;
+  const char* const* line_families;
+  size_t line_family_count;
 };
 
 const Table& Default();

@@ -53,8 +53,7 @@ model::Paragraph ToModel(const Paragraph& p, bool strip_marker, const grammar::G
 }
 
 bool Matches(const grammar::Grammar& g, std::string_view family, std::string_view t) {
-  grammar::Match m;
-  return g.Find(family, t, &m);
+  return g.Test(family, t);
 }
 
 // A short line that does not run on (a heading such as "1. Đánh giá chung", or a line ending in ':')
@@ -77,11 +76,11 @@ std::vector<Paragraph> BuildParagraphs(const text::Lines& lines, size_t begin, s
       gap_footnotes |= line.footnote_gap;
       continue;
     }
-    if (Matches(g, "common.rule_line", line.text)) {
+    if (g.Test("common.rule_line", line)) {
       open = false;
       continue;
     }
-    bool starts_item = Matches(g, "sections.marker", line.text) || Matches(g, "sections.bullet", line.text);
+    bool starts_item = g.Test("sections.marker", line) || g.Test("sections.bullet", line);
     if (open && !starts_item && !EndsShortLine(g, lines[i - 1].text, line.text)) {
       Append(paras.back(), line.text, line.number);
       continue;

@@ -18,20 +18,17 @@ struct Piece {
 };
 
 // Any header rule that marks the start of another header part (family union header.part).
-bool IsOtherHeaderLine(const grammar::Grammar& g, std::string_view t) {
-  grammar::Match m;
-  return g.Find("header.part", t, &m);
-}
+bool IsOtherHeaderLine(const grammar::Grammar& g, const text::Line& line) { return g.Test("header.part", line); }
 
 // Whether `next` (the k-th line after the subject's first) continues a wrapped subject: not blank, not
 // another header part, not the start of the body or tail, and the subject so far has not ended a
 // sentence. Converters that never leave a blank line would otherwise run the subject to the end.
-bool SubjectContinues(const grammar::Grammar& g, const std::string& subject, std::string_view next,
+bool SubjectContinues(const grammar::Grammar& g, const std::string& subject, const text::Line& line,
                       size_t k) {
   constexpr size_t kMaxSubjectLines = 6;
-  grammar::Match m;
+  std::string_view next = line.text;
   if (next.empty() || k > kMaxSubjectLines || text::EndsSentence(subject)) return false;
-  if (g.Find("header.subject_stop", next, &m)) return false;
+  if (g.Test("header.subject_stop", line)) return false;
   if (text::IsUpperText(next) && !text::IsUpperText(subject)) return false;
   return true;
 }
@@ -79,19 +76,19 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
     const std::string& t = line.text;
     std::string work;  // t, or t joined with the next line
     if (t.empty()) continue;
-    if (g.Find("common.rule_line", t, &m)) {
+    if (g.Find("common.rule_line", line, &m)) {
       doc.Trace(line.number, "header", m.rule->id);
       continue;
     }
-    if (g.Find("recipients.start", t, &m)) break;
+    if (g.Test("recipients.start", line)) break;
     // A header part wrapped onto two lines by a converter ("Phú Thọ, ngày 18" / "tháng 11 năm 2025",
     // "VỀ" / "VIỆC CÔNG BỐ ..."): read the two lines as one when only together they make the part.
     std::string joined;
     size_t next = NextNonBlank(lines, i + 1, n);
     // Only short lines: header parts are short, body lines are not worth the three extra matches.
-    bool cut_date = g.Find("header.date_cut", t, &m);
-    if (next < n && WordCount(t) <= 12 && (cut_date || !IsOtherHeaderLine(g, t)) &&
-        !g.Find("header.subject", t, &m)) {
+    bool cut_date = g.Test("header.date_cut", line);
+    if (next < n && WordCount(t) <= 12 && (cut_date || !IsOtherHeaderLine(g, line)) &&
+        !g.Test("header.subject", line)) {
       joined = t;
       text::AppendWrapped(joined, lines[next].text);
       if (g.Find("header.place_date", joined, &m) || g.Find("header.subject", joined, &m) ||
@@ -102,14 +99,18 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       }
     }
     const std::string& t2 = work.empty() ? t : work;
-    if (g.Find("header.motto", t2, &m)) {
+    // A header question of this line (its classes), or of the two lines joined (their text).
+    auto find = [&](std::string_view family, grammar::Match* mm) {
+      return work.empty() ? g.Find(family, line, mm) : g.Find(family, work, mm);
+    };
+    if (find("header.motto", &m)) {
       doc.Trace(line.number, "header", m.rule->id);
       if (!doc.format) doc.format = m.rule->value;
       if (!notes->motto_line) notes->motto_line = line.number;
       seen_motto = true;
       continue;
     }
-    if (!seen_number && g.Find("header.number", t2, &m)) {
+    if (!seen_number && find("header.number", &m)) {
       doc.Trace(line.number, "header", m.rule->id);
       seen_number = true;
       notes->number_rule = m.rule->id;
@@ -127,7 +128,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       }
       continue;
     }
-    if (!seen_date && g.Find("header.place_date", t2, &m)) {
+    if (!seen_date && find("header.place_date", &m)) {
       doc.Trace(line.number, "header", m.rule->id);
       seen_date = true;
       doc.place = Trim(m.Group("place"));
@@ -142,12 +143,12 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       }
       continue;
     }
-    if (!doc.subject && g.Find("header.subject", t2, &m)) {
+    if (!doc.subject && find("header.subject", &m)) {
       doc.Trace(line.number, "header", m.rule->id);
       std::string subject(m.Group("subject"));
       doc.lines["subject"] = line.number;
       size_t j = i + 1;
-      while (j < n && SubjectContinues(g, subject, lines[j].text, j - i)) {
+      while (j < n && SubjectContinues(g, subject, lines[j], j - i)) {
         doc.Trace(lines[j].number, "header", "header.subject/continuation");
         text::AppendWrapped(subject, lines[j].text);
         ++j;
@@ -158,23 +159,23 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       i = j - 1;
       continue;
     }
-    if (g.Find("header.urgency", t2, &m)) {
+    if (find("header.urgency", &m)) {
       doc.Trace(line.number, "header", m.rule->id);
       if (!doc.urgency) doc.urgency = m.rule->value;
       doc.lines["urgency"] = line.number;
       continue;
     }
-    if (g.Find("header.secrecy", t2, &m)) {
+    if (find("header.secrecy", &m)) {
       doc.Trace(line.number, "header", m.rule->id);
       if (!doc.secrecy) doc.secrecy = m.rule->value;
       doc.lines["secrecy"] = line.number;
       continue;
     }
-    if (g.Find("header.delivery", t2, &m)) {
+    if (find("header.delivery", &m)) {
       doc.Trace(line.number, "header", m.rule->id);
       continue;
     }
-    if (g.Find("header.kind_title", t2, &m)) {
+    if (find("header.kind_title", &m)) {
       doc.Trace(line.number, "header", m.rule->id);
       if (notes->kind_from_title.empty()) notes->kind_from_title = m.rule->value;
       doc.lines["kind"] = line.number;
@@ -205,7 +206,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       notes->subject_from_title = true;
       std::string subject = t;
       size_t j = i + 1;
-      while (j < n && SubjectContinues(g, subject, lines[j].text, j - i)) {
+      while (j < n && SubjectContinues(g, subject, lines[j], j - i)) {
         text::AppendWrapped(subject, lines[j].text);
         ++j;
       }
@@ -216,7 +217,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
     }
     // Past the first header line, body text ends the header; a short unknown line (OCR noise, a
     // converter's stray mark) does not.
-    bool bodylike = WordCount(t) >= 8 || text::EndsSentence(t) || g.Find("sections.marker", t, &m);
+    bool bodylike = WordCount(t) >= 8 || text::EndsSentence(t) || g.Test("sections.marker", line);
     if ((seen_number || seen_date || seen_motto) && bodylike) break;
     if (i - begin > 20) break;
     doc.Trace(line.number, "header", "skipped");

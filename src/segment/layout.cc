@@ -113,7 +113,7 @@ size_t SkipPreface(const text::Lines& lines, const grammar::Grammar& g, model::D
   {
     size_t first = n, prev = n, count = 0;
     for (size_t k = i; k < std::min(n, i + 2 * kHeaderZone); ++k) {
-      if (!g.Find("preface.metadata_key", lines[k].text, &m)) {
+      if (!g.Test("preface.metadata_key", lines[k])) {
         if (prev != n && k - prev > 6) {
           if (count >= 3) break;
           first = prev = n, count = 0;
@@ -132,7 +132,7 @@ size_t SkipPreface(const text::Lines& lines, const grammar::Grammar& g, model::D
     bool value_seen = false;
     while (i < n) {
       const std::string& t = lines[i].text;
-      bool filler = t.empty() || g.Find("common.rule_line", t, &m);
+      bool filler = t.empty() || g.Test("common.rule_line", lines[i]);
       if (!filler && value_seen) break;
       if (!filler) value_seen = true;
       doc.Trace(lines[i].number, "preface", "metadata_table");
@@ -143,14 +143,14 @@ size_t SkipPreface(const text::Lines& lines, const grammar::Grammar& g, model::D
     i = NextNonBlank(lines, i, n);
     if (i >= n) break;
     const auto& line = lines[i];
-    if (g.Find("preface.source", line.text, &m) || g.Find("preface.site_chrome", line.text, &m)) {
+    if (g.Find("preface.source", line, &m) || g.Find("preface.site_chrome", line, &m)) {
       doc.Trace(line.number, "preface", m.rule->id);
       ++i;
       continue;
     }
     // A converter's title: a markdown heading that is not itself a header line.
     if (line.heading_level > 0 && !text::IsUpperText(line.text) &&
-        !g.Find("header.motto", line.text, &m) && !g.Find("header.number", line.text, &m)) {
+        !g.Test("header.motto", line) && !g.Test("header.number", line)) {
       doc.Trace(line.number, "preface", "markdown_title");
       ++i;
       continue;
@@ -184,7 +184,7 @@ void LiftFootnotes(text::Lines& lines, size_t begin, const grammar::Grammar& g,
   grammar::Match m;
   for (size_t i = begin; i < lines.size(); ++i) {
     bool para_start = i == 0 || lines[i - 1].text.empty();
-    if (!para_start || !g.Find("footnotes.superscript", lines[i].text, &m)) continue;
+    if (!para_start || !g.Find("footnotes.superscript", lines[i], &m)) continue;
     model::Footnote fn{SuperscriptToAscii(m.Group("mark")), std::string(m.Group("body")),
                        lines[i].number};
     doc.Trace(lines[i].number, "footnote", m.rule->id);
@@ -192,7 +192,7 @@ void LiftFootnotes(text::Lines& lines, size_t begin, const grammar::Grammar& g,
     size_t j = i + 1;
     grammar::Match next;
     while (j < lines.size() && !lines[j].text.empty() &&
-           !g.Find("footnotes.superscript", lines[j].text, &next)) {
+           !g.Find("footnotes.superscript", lines[j], &next)) {
       fn.text += " " + lines[j].text;
       doc.Trace(lines[j].number, "footnote", "continuation");
       lines[j] = text::Line{"", lines[j].number, 0, true};

@@ -10,7 +10,7 @@ size_t ParseRecipients(const text::Lines& lines, size_t begin, const grammar::Gr
   size_t n = lines.size();
   size_t i = NextNonBlank(lines, begin, n);
   grammar::Match m;
-  if (i >= n || !g.Find("recipients.start", lines[i].text, &m)) return begin;
+  if (i >= n || !g.Find("recipients.start", lines[i], &m)) return begin;
   doc.Trace(lines[i].number, "recipients", m.rule->id);
   doc.lines["recipients"] = lines[i].number;
   std::vector<model::TextItem> items;
@@ -51,17 +51,17 @@ size_t ParseRecipients(const text::Lines& lines, size_t begin, const grammar::Gr
     if (t.empty()) {
       size_t k = NextNonBlank(lines, j, n);
       grammar::Match im;
-      bool item_follows = k < n && g.Find("recipients.item", lines[k].text, &im);
+      bool item_follows = k < n && g.Test("recipients.item", lines[k]);
       bool lone_follows = k < n && items.empty() && WordCount(lines[k].text) <= 25 &&
-                          !g.Find("sections.marker", lines[k].text, &im);
+                          !g.Test("sections.marker", lines[k]);
       if (!item_follows && !lone_follows) break;
       j = k;
       continue;
     }
     grammar::Match im;
-    bool is_item = g.Find("recipients.item", t, &im);
+    bool is_item = g.Test("recipients.item", lines[j]);
     if (!is_item && !items.empty() && closed) break;
-    if (!is_item && g.Find("sections.marker", t, &im)) break;
+    if (!is_item && g.Test("sections.marker", lines[j])) break;
     if (!is_item && items.empty() && WordCount(t) > 25) break;
     doc.Trace(lines[j].number, "recipients", is_item ? "recipients.item" : "continuation");
     add_line(t, lines[j].number);

@@ -12,6 +12,7 @@ namespace congvan::segment {
 void Segment(const text::Lines& input, const grammar::Grammar& g, model::Document& doc) {
   text::Lines lines = Unflatten(input, g, doc);
   RejoinSplitStarters(lines, g, doc);
+  g.Classify(lines);  // every line once: the stages below read each line's classes
   size_t start = SkipPreface(lines, g, doc);
   HeaderNotes notes;
   size_t header_end = ParseHeader(lines, start, g, doc, &notes);

@@ -17,6 +17,17 @@ bool IsSignatureLine(const grammar::Grammar& g, std::string_view t) {
   return false;
 }
 
+// The same question of a classified line.
+bool IsSignatureLine(const grammar::Grammar& g, const text::Line& line) {
+  if (g.Test("signature.prefix", line) || g.Test("signature.title", line)) return true;
+  grammar::Match m;
+  if (g.Find("signature.trailing_name", line, &m)) {
+    std::string head(m.Group("head"));
+    return g.Test("signature.prefix", head) || g.Test("signature.title", head);
+  }
+  return false;
+}
+
 model::DistributionItem MakeItem(const grammar::Grammar& g, std::string text, int line) {
   model::DistributionItem item;
   item.line = line;
@@ -38,7 +49,7 @@ model::DistributionItem MakeItem(const grammar::Grammar& g, std::string text, in
 size_t ParseDistribution(const text::Lines& lines, size_t d, size_t end, const grammar::Grammar& g,
                          model::Document& doc) {
   grammar::Match m;
-  g.Find("distribution.start", lines[d].text, &m);
+  g.Find("distribution.start", lines[d], &m);
   doc.Trace(lines[d].number, "distribution", m.rule->id);
   doc.lines["distribution"] = lines[d].number;
   std::vector<model::TextItem> items;
@@ -62,14 +73,14 @@ size_t ParseDistribution(const text::Lines& lines, size_t d, size_t end, const g
     grammar::Match im;
     if (t.empty()) {
       size_t k = NextNonBlank(lines, j, end);
-      if (k < end && g.Find("distribution.item", lines[k].text, &im)) {
+      if (k < end && g.Test("distribution.item", lines[k])) {
         j = k;
         continue;
       }
       break;
     }
-    bool is_item = g.Find("distribution.item", t, &im);
-    if (!is_item && (IsSignatureLine(g, t) || text::IsUpperText(t))) break;
+    bool is_item = g.Test("distribution.item", lines[j]);
+    if (!is_item && (IsSignatureLine(g, lines[j]) || text::IsUpperText(t))) break;
     if (!is_item && items.empty() && WordCount(t) > 20) break;
     doc.Trace(lines[j].number, "distribution", is_item ? "distribution.item" : "continuation");
     add_line(t, lines[j].number);
@@ -101,11 +112,11 @@ bool ReadSignature(const text::Lines& lines, size_t begin, size_t end, const gra
       if (!block.empty()) gap_after_block = true;
       continue;
     }
-    if (g.Find("signature.stamp", t, &m) || g.Find("common.rule_line", t, &m)) {
+    if (g.Find("signature.stamp", lines[j], &m) || g.Find("common.rule_line", lines[j], &m)) {
       doc.Trace(lines[j].number, "signature", m.rule->id);
       continue;
     }
-    if (g.Find("signature.trailing_name", t, &m) && IsSignatureLine(g, m.Group("head"))) {
+    if (g.Find("signature.trailing_name", lines[j], &m) && IsSignatureLine(g, m.Group("head"))) {
       name = std::string(m.Group("name"));
       name_line = lines[j].number;
       t = std::string(m.Group("head"));
@@ -113,13 +124,13 @@ bool ReadSignature(const text::Lines& lines, size_t begin, size_t end, const gra
       block.push_back({t, lines[j].number});
       break;
     }
-    bool upper = text::IsUpperText(t) || g.Find("signature.connector", t, &m);
-    if (upper && !(gap_after_block && WordCount(t) <= 6 && !IsSignatureLine(g, t))) {
+    bool upper = text::IsUpperText(t) || g.Test("signature.connector", lines[j]);
+    if (upper && !(gap_after_block && WordCount(t) <= 6 && !IsSignatureLine(g, lines[j]))) {
       doc.Trace(lines[j].number, "signature", "signature.block");
       block.push_back({t, lines[j].number});
       continue;
     }
-    if (g.Find("signature.name", t, &m) || (upper && gap_after_block)) {
+    if (g.Test("signature.name", lines[j]) || (upper && gap_after_block)) {
       name = t;
       name_line = lines[j].number;
       doc.Trace(lines[j].number, "signature", "signature.name");
@@ -171,19 +182,19 @@ size_t FindSignatureAbove(const text::Lines& lines, size_t begin, size_t end,
   };
   j = prev_non_blank(j);
   // Skip stamps and the name.
-  while (j > begin && g.Find("signature.stamp", lines[j - 1].text, &m)) j = prev_non_blank(j - 1);
-  if (j > begin && (g.Find("signature.name", lines[j - 1].text, &m) ||
-                    IsSignatureLine(g, lines[j - 1].text))) {
-    if (!IsSignatureLine(g, lines[j - 1].text)) j = prev_non_blank(j - 1);
+  while (j > begin && g.Test("signature.stamp", lines[j - 1])) j = prev_non_blank(j - 1);
+  if (j > begin && (g.Test("signature.name", lines[j - 1]) ||
+                    IsSignatureLine(g, lines[j - 1]))) {
+    if (!IsSignatureLine(g, lines[j - 1])) j = prev_non_blank(j - 1);
   } else {
     return end;
   }
-  while (j > begin && g.Find("signature.stamp", lines[j - 1].text, &m)) j = prev_non_blank(j - 1);
+  while (j > begin && g.Test("signature.stamp", lines[j - 1])) j = prev_non_blank(j - 1);
   size_t top = end;
   while (j > begin) {
     const std::string& t = lines[j - 1].text;
-    if (t.empty() || g.Find("common.rule_line", t, &m)) break;  // "--- PAGE 6 ---" is not a title
-    bool upper = (text::IsUpperText(t) && WordCount(t) <= 16) || g.Find("signature.connector", t, &m);
+    if (t.empty() || g.Test("common.rule_line", lines[j - 1])) break;  // "--- PAGE 6 ---" is not a title
+    bool upper = (text::IsUpperText(t) && WordCount(t) <= 16) || g.Test("signature.connector", lines[j - 1]);
     if (!upper) break;
     top = j - 1;
     --j;
@@ -191,7 +202,7 @@ size_t FindSignatureAbove(const text::Lines& lines, size_t begin, size_t end,
   if (top == end) return end;
   // The block must contain a chain line or a title.
   for (size_t k = top; k < end; ++k) {
-    if (IsSignatureLine(g, lines[k].text)) return top;
+    if (IsSignatureLine(g, lines[k])) return top;
   }
   return end;
 }
@@ -207,7 +218,7 @@ size_t ParseTail(const text::Lines& lines, size_t begin, const grammar::Grammar&
   while (true) {
     size_t k = end;
     while (k > begin && lines[k - 1].text.empty()) --k;
-    if (k == begin || !g.Find("footnotes.bracket", lines[k - 1].text, &m)) break;
+    if (k == begin || !g.Find("footnotes.bracket", lines[k - 1], &m)) break;
     doc.footnotes.insert(doc.footnotes.begin(),
                          {std::string(m.Group("mark")), std::string(m.Group("body")), lines[k - 1].number});
     doc.Trace(lines[k - 1].number, "footnote", m.rule->id);
@@ -215,7 +226,7 @@ size_t ParseTail(const text::Lines& lines, size_t begin, const grammar::Grammar&
   }
   size_t dist = std::string::npos;
   for (size_t i = end; i > begin; --i) {
-    if (g.Find("distribution.start", lines[i - 1].text, &m)) {
+    if (g.Test("distribution.start", lines[i - 1])) {
       dist = i - 1;
       break;
     }
@@ -224,7 +235,7 @@ size_t ParseTail(const text::Lines& lines, size_t begin, const grammar::Grammar&
   if (dist != std::string::npos) {
     size_t after = ParseDistribution(lines, dist, end, g, doc);
     size_t k = NextNonBlank(lines, after, end);
-    if (k < end && IsSignatureLine(g, lines[k].text)) {
+    if (k < end && IsSignatureLine(g, lines[k])) {
       ReadSignature(lines, k, end, g, doc);
       body_end = dist;
     } else {
@@ -232,7 +243,7 @@ size_t ParseTail(const text::Lines& lines, size_t begin, const grammar::Grammar&
       if (top < dist) ReadSignature(lines, top, dist, g, doc);
       body_end = std::min(top, dist);
       // Two columns flattened one after the other: the signer's name can follow the list.
-      if (!doc.signature.name && k < end && g.Find("signature.name", lines[k].text, &m)) {
+      if (!doc.signature.name && k < end && g.Find("signature.name", lines[k], &m)) {
         doc.signature.name = lines[k].text;
         doc.Trace(lines[k].number, "signature", "signature.name");
       }

@@ -1,16 +1,28 @@
 // One line of a document after normalization, with the 1-based line number it had in the input.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace congvan::text {
+
+// Which of the grammar's line-level rules match a line (bit i: line rule i), found by one RE2::Set pass
+// over the line (grammar::Grammar::Classify). A stage that rewrites a line's text builds a new Line, so
+// the classes never describe another text; a Line built that way is unclassified until asked again.
+struct LineClasses {
+  uint64_t bits[4] = {0, 0, 0, 0};
+  bool valid = false;
+  bool Has(int i) const { return (bits[i >> 6] >> (i & 63)) & 1; }
+  void Set(int i) { bits[i >> 6] |= uint64_t{1} << (i & 63); }
+};
 
 struct Line {
   std::string text;      // NFC, cleaned, markdown marks removed, white space folded and trimmed
   int number = 0;        // 1-based line in the input, for every fact and warning drawn from it
   int heading_level = 0; // N when the input line was a markdown heading "#...# " (marks removed)
   bool footnote_gap = false;  // a blank left where footnotes were lifted out (a page break)
+  LineClasses classes;        // set by grammar::Grammar::Classify
 };
 
 using Lines = std::vector<Line>;
