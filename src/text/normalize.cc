@@ -109,13 +109,43 @@ std::string ToNfc(std::string_view utf8) {
 }
 
 std::string CleanLine(std::string_view raw) {
-  std::string html = StripHtmlTags(std::string(raw));
-  std::string_view line = html;
+  // One pass over the line, copying runs of plain bytes whole; the other passes run only on the lines
+  // that need them (tags, emphasis).
+  std::string html;
+  std::string_view line = raw;
+  if (raw.find('<') != std::string_view::npos) {
+    html = StripHtmlTags(std::string(raw));
+    line = html;
+  }
   std::string out;
   out.reserve(line.size());
   bool pending_space = false;
   int space_run = 0;
   for (size_t i = 0; i < line.size();) {
+    // Printable ASCII other than a space or a backslash, and letters of two or more bytes whose lead byte
+    // cannot start a space or a dropped character (those start with C2, E2, E3 or EF): copy the run as is.
+    size_t run = i;
+    while (run < line.size()) {
+      auto b = static_cast<unsigned char>(line[run]);
+      if (b > ' ' && b < 0x7F && b != '\\') {
+        ++run;
+        continue;
+      }
+      size_t len = (b >= 0xC3 && b <= 0xDF) ? 2
+                   : (b == 0xE0 || b == 0xE1 || (b >= 0xE4 && b <= 0xEE)) ? 3
+                   : (b >= 0xF0 && b <= 0xF4) ? 4 : 0;
+      if (len == 0 || run + len > line.size()) break;
+      run += len;
+    }
+    if (run > i) {
+      if (pending_space && space_run >= kColumnGap && out.back() != '|' && line[i] != '|') out += " |";  // '|' is ASCII
+      if (pending_space) out += ' ';
+      pending_space = false;
+      space_run = 0;
+      out.append(line.data() + i, run - i);
+      i = run;
+      continue;
+    }
     size_t start = i;
     char32_t c = Next(line, i);
     if (IsSpace(c)) {
@@ -131,23 +161,26 @@ std::string CleanLine(std::string_view raw) {
     if (c == '\\' && i < line.size() && IsAsciiPunct(line[i])) continue;  // markdown escape
     if (pending_space) out += ' ';
     pending_space = false;
-    out.append(line.substr(start, i - start));
+    out.append(line.data() + start, i - start);
   }
   // Markdown: a trailing backslash is a hard line break.
   while (!out.empty() && out.back() == '\\') out.pop_back();
   while (!out.empty() && out.back() == ' ') out.pop_back();
-  out = StripEmphasis(out);
-  // Emphasis removal can leave doubled or edge spaces ("** 4197 **").
-  std::string folded;
-  folded.reserve(out.size());
-  for (char ch : out) {
-    if (ch == ' ' && (folded.empty() || folded.back() == ' ')) continue;
-    folded += ch;
+  if (out.find('*') != std::string::npos) {
+    out = StripEmphasis(out);
+    // Emphasis removal can leave doubled or edge spaces ("** 4197 **").
+    std::string folded;
+    folded.reserve(out.size());
+    for (char ch : out) {
+      if (ch == ' ' && (folded.empty() || folded.back() == ' ')) continue;
+      folded += ch;
+    }
+    while (!folded.empty() && folded.back() == ' ') folded.pop_back();
+    out = std::move(folded);
   }
-  while (!folded.empty() && folded.back() == ' ') folded.pop_back();
-  if (folded.size() >= 2 && folded[0] == '*' && folded[1] == ' ') folded[0] = '-';  // "* item" bullet
-  if (folded.size() >= 2 && folded[0] == '+' && folded[1] == ' ') folded[0] = '-';
-  return folded;
+  if (out.size() >= 2 && out[0] == '*' && out[1] == ' ') out[0] = '-';  // "* item" bullet
+  if (out.size() >= 2 && out[0] == '+' && out[1] == ' ') out[0] = '-';
+  return out;
 }
 
 Lines Normalize(std::string_view utf8) {
