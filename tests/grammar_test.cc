@@ -84,7 +84,8 @@ TEST_CASE("grammar: the generated default table reads exactly like grammars/*.ya
     CHECK(a.case_sensitive == b.case_sensitive);
     CHECK(a.file == b.file);
     CHECK(a.line == b.line);
-    CHECK(a.line_bit == b.line_bit);
+    CHECK(a.bit[0] == b.bit[0]);
+    CHECK(a.bit[1] == b.bit[1]);
     REQUIRE(a.limits.size() == b.limits.size());
     for (size_t k = 0; k < a.limits.size(); ++k) {
       CHECK(a.limits[k].name == b.limits[k].name);
@@ -96,6 +97,7 @@ TEST_CASE("grammar: the generated default table reads exactly like grammars/*.ya
   }
   CHECK(yaml.lists() == table->lists());
   CHECK(yaml.line_families() == table->line_families());
+  CHECK(yaml.span_families() == table->span_families());
   CHECK(yaml.maps() == table->maps());
   CHECK(yaml.unions().size() == table->unions().size());
   for (size_t i = 0; i < yaml.unions().size(); ++i) {

@@ -100,9 +100,12 @@ int main(int argc, char** argv) {
   }
   o << "  {nullptr, nullptr, nullptr}};\n\nconst char* const kLineFamilies[] = {\n";
   for (const auto& f : grammar.line_families()) o << "  " << Quote(f) << ",\n";
+  o << "  nullptr};\n\nconst char* const kSpanFamilies[] = {\n";
+  for (const auto& f : grammar.span_families()) o << "  " << Quote(f) << ",\n";
   o << "  nullptr};\n\n}  // namespace\n\nconst Table& Default() {\n"
     << "  static const Table kTable{kRules, " << grammar.rules().size() << ", kLists, " << n_lists << ", kMaps, "
     << n_maps << ", kUnions, " << n_unions << ", kLineFamilies, " << grammar.line_families().size()
+    << ", kSpanFamilies, " << grammar.span_families().size()
     << "};\n  return kTable;\n}\n\n}  // namespace congvan::grammar::table\n";
   std::string tmp = std::string(argv[2]) + ".tmp";
   {

@@ -48,6 +48,15 @@ int Quarter(std::string_view q) {
 std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, std::string_view text,
                                            const std::optional<std::string>& doc_date, int line,
                                            std::vector<model::Warning>* warnings) {
+  text::Line span{std::string(text)};
+  g.ClassifySpan(&span);
+  return FindDeadlines(g, span, doc_date, line, warnings);
+}
+
+std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text::Line& span,
+                                           const std::optional<std::string>& doc_date, int line,
+                                           std::vector<model::Warning>* warnings) {
+  std::string_view text = span.text;
   int doc_year = doc_date ? ParseInt(doc_date->substr(0, 4)) : -1;
   // Accept matches rule by rule in file order; a later rule's match that overlaps an accepted one loses.
   struct Hit {
@@ -55,7 +64,7 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, std::strin
     grammar::Match m;
   };
   std::vector<Hit> accepted;
-  for (const grammar::Rule* rule : g.MatchingRules("deadlines", text)) {
+  for (const grammar::Rule* rule : g.MatchingRules("deadlines", span)) {
     size_t start = 0;
     while (start < text.size()) {
       grammar::Match m;

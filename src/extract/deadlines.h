@@ -31,5 +31,9 @@ namespace congvan::extract {
 std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, std::string_view text,
                                            const std::optional<std::string>& doc_date, int line,
                                            std::vector<model::Warning>* warnings);
+// The same of a span already classified (grammar::Grammar::ClassifySpan): its classes say which rules to run.
+std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text::Line& span,
+                                           const std::optional<std::string>& doc_date, int line,
+                                           std::vector<model::Warning>* warnings);
 
 }  // namespace congvan::extract

@@ -19,9 +19,13 @@ void AddUnique(std::vector<std::string>& to, const std::vector<std::string>& fro
 
 // The owner a clause names as its subject ("Sở Y tế báo cáo ..."), unless it is the one asking
 // ("Chủ tịch UBND tỉnh yêu cầu ...").
-std::vector<std::string> SubjectOwners(const grammar::Grammar& g, std::string_view clause) {
+// `span` is the classified span when the clause is all of it.
+std::vector<std::string> SubjectOwners(const grammar::Grammar& g, std::string_view clause,
+                                       const text::Line* span) {
   grammar::Match m;
-  if (g.Find("owners.intro", clause, &m)) clause.remove_prefix(m.groups[0].size());
+  if (span ? g.Find("owners.intro", *span, &m) : g.Find("owners.intro", clause, &m)) {
+    clause.remove_prefix(m.groups[0].size());
+  }
   std::string phrase = OwnerPhrase(g, clause);
   if (phrase.empty()) return {};
   size_t pos = clause.find(phrase);
@@ -32,9 +36,10 @@ std::vector<std::string> SubjectOwners(const grammar::Grammar& g, std::string_vi
 
 // Owners a task names itself: explicit assignments ("Giao X", "Yêu cầu X", ...), and the subjects of
 // the sentence and of its clauses after ";". `how` says which rule named them.
-std::vector<std::string> NamedOwners(const grammar::Grammar& g, std::string_view unit, std::string* how) {
+std::vector<std::string> NamedOwners(const grammar::Grammar& g, const text::Line& span, std::string* how) {
+  std::string_view unit = span.text;
   std::vector<std::string> owners;
-  for (const auto& m : g.FindAll("owners.assign", unit)) {
+  for (const auto& m : g.FindAll("owners.assign", span)) {
     size_t at = m.Offset(unit, "at");
     if (at == std::string_view::npos) continue;
     auto found = OwnersAt(g, unit.substr(at));
@@ -45,7 +50,7 @@ std::vector<std::string> NamedOwners(const grammar::Grammar& g, std::string_view
   while (start < unit.size()) {
     size_t semi = unit.find("; ", start);
     std::string_view clause = unit.substr(start, semi == std::string_view::npos ? std::string_view::npos : semi - start);
-    auto found = SubjectOwners(g, clause);
+    auto found = SubjectOwners(g, clause, clause.size() == unit.size() ? &span : nullptr);
     if (!found.empty() && how->empty()) *how = "owners.subject";
     AddUnique(owners, found);
     if (semi == std::string_view::npos) break;
@@ -54,9 +59,10 @@ std::vector<std::string> NamedOwners(const grammar::Grammar& g, std::string_view
   return owners;
 }
 
-std::vector<std::string> Partners(const grammar::Grammar& g, std::string_view unit) {
+std::vector<std::string> Partners(const grammar::Grammar& g, const text::Line& span) {
+  std::string_view unit = span.text;
   std::vector<std::string> partners;
-  for (const auto& m : g.FindAll("owners.partner", unit)) {
+  for (const auto& m : g.FindAll("owners.partner", span)) {
     size_t at = m.Offset(unit, "at");
     if (at != std::string_view::npos) AddUnique(partners, OwnersAt(g, unit.substr(at)));
   }
@@ -81,11 +87,13 @@ model::Task MakeTask(Context& c, const model::Paragraph& p, size_t offset, const
   t.text = unit;
   t.line = p.LineAt(offset);
   std::string how;
-  t.owners = NamedOwners(c.g, unit, &how);
+  text::Line span{unit};  // one set pass answers the span families for this unit
+  c.g.ClassifySpan(&span);
+  t.owners = NamedOwners(c.g, span, &how);
   *named = !t.owners.empty();
   c.doc.Trace(t.line, "task", *named ? how : inherited.empty() ? "owners.none" : "owners.section");
   if (t.owners.empty()) t.owners = inherited;
-  t.partners = Partners(c.g, unit);
+  t.partners = Partners(c.g, span);
   // A partner is not also an owner of the same task.
   t.partners.erase(std::remove_if(t.partners.begin(), t.partners.end(),
                                   [&](const std::string& x) {
@@ -93,7 +101,7 @@ model::Task MakeTask(Context& c, const model::Paragraph& p, size_t offset, const
                                            t.owners.end();
                                   }),
                    t.partners.end());
-  t.deadlines = FindDeadlines(c.g, unit, c.doc.date, t.line, &c.doc.warnings);
+  t.deadlines = FindDeadlines(c.g, span, c.doc.date, t.line, &c.doc.warnings);
   for (auto& d : t.deadlines) {
     size_t at = unit.find(d.text);
     if (at != std::string::npos) d.line = p.LineAt(offset + at);

@@ -39,22 +39,24 @@ RE2::Options RuleOptions(bool case_sensitive) {
   return opt;
 }
 
-Status Grammar::IndexLineFamilies(const std::vector<std::string>& families) {
-  line_families_ = families;
+Status Grammar::IndexClassSet(int kind, const std::vector<std::string>& families) {
+  const char* what = kind == 0 ? "line_families" : "span_families";
+  ClassSet& cs = classes_[kind];
+  cs.families = families;
   for (const auto& name : families) {
     auto it = families_.find(name);
-    if (it == families_.end()) return Status(Code::kGrammar, "line_families: unknown family " + name);
+    if (it == families_.end()) return Status(Code::kGrammar, std::string(what) + ": unknown family " + name);
     for (const Rule* r : it->second->rules) {
       Rule* rule = const_cast<Rule*>(r);  // the grammar owns its rules; they are fixed once loaded
-      if (rule->line_bit >= 0) continue;
-      if (line_rules_.size() >= 256) return Status(Code::kGrammar, "line_families: more than 256 rules");
-      rule->line_bit = static_cast<int>(line_rules_.size());
-      line_rules_.push_back(rule);
+      if (rule->bit[kind] >= 0) continue;
+      if (cs.rules.size() >= 256) return Status(Code::kGrammar, std::string(what) + ": more than 256 rules");
+      rule->bit[kind] = static_cast<int>(cs.rules.size());
+      cs.rules.push_back(rule);
     }
   }
   for (auto& [name, f] : families_) {
-    f->line_level = !f->rules.empty();
-    for (const Rule* r : f->rules) f->line_level &= r->line_bit >= 0;
+    f->level[kind] = !f->rules.empty();
+    for (const Rule* r : f->rules) f->level[kind] &= r->bit[kind] >= 0;
   }
   return Status::Ok();
 }
@@ -158,12 +160,15 @@ class Loader {
                                             ": bad families: " + e.msg);
         }
       }
-      if (auto lf = doc["line_families"]) {
-        try {
-          for (auto it : lf) line_families_.push_back(it.as<std::string>());
-        } catch (const YAML::Exception& e) {
-          return Status(Code::kGrammar, std::string(f->name) + ":" + std::to_string(e.mark.line + 1) +
-                                            ": bad line_families: " + e.msg);
+      for (int kind = 0; kind < 2; ++kind) {
+        const char* key = kind == 0 ? "line_families" : "span_families";
+        if (auto lf = doc[key]) {
+          try {
+            for (auto it : lf) class_families_[kind].push_back(it.as<std::string>());
+          } catch (const YAML::Exception& e) {
+            return Status(Code::kGrammar, std::string(f->name) + ":" + std::to_string(e.mark.line + 1) +
+                                              ": bad " + key + ": " + e.msg);
+          }
         }
       }
       auto rules = doc["rules"];
@@ -254,7 +259,8 @@ class Loader {
       }
     }
     if (Status st = g_->IndexFamilies(unions); !st.ok()) return st;
-    return g_->IndexLineFamilies(line_families_);
+    if (Status st = g_->IndexClassSet(0, class_families_[0]); !st.ok()) return st;
+    return g_->IndexClassSet(1, class_families_[1]);
   }
 
  private:
@@ -326,7 +332,7 @@ class Loader {
   Grammar* g_;
   std::map<std::string, std::string> fragments_;
   std::map<std::string, std::string> classes_;
-  std::vector<std::string> line_families_;
+  std::vector<std::string> class_families_[2];  // line_families, span_families
 };
 
 Result<std::shared_ptr<const Grammar>> Grammar::Load(const std::vector<SourceFile>& files) {
@@ -507,40 +513,47 @@ bool Grammar::Test(std::string_view family, std::string_view text) const {
   return found;
 }
 
-void Grammar::Classify(text::Lines& lines) const {
-  if (line_rules_.empty()) return;
-  std::call_once(line_once_, [this] {
+void Grammar::ClassifyText(int kind, std::string_view text, text::LineClasses* classes) const {
+  *classes = text::LineClasses();
+  const ClassSet& cs = classes_[kind];
+  if (cs.rules.empty()) return;
+  std::call_once(cs.once, [&cs] {
     RE2::Options opt;
     opt.set_encoding(RE2::Options::EncodingUTF8);
     opt.set_log_errors(false);
     opt.set_max_mem(32 << 20);
     auto set = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
-    for (const Rule* r : line_rules_) {
+    for (const Rule* r : cs.rules) {
       if (set->Add((r->case_sensitive ? "" : "(?i)") + r->pattern, nullptr) < 0) return;
     }
-    if (set->Compile()) line_set_ = std::move(set);
+    if (set->Compile()) cs.set = std::move(set);
   });
-  if (!line_set_) return;
+  if (!cs.set) return;
   thread_local std::vector<int> hits;
-  for (auto& line : lines) {
-    line.classes = text::LineClasses();
-    hits.clear();
-    RE2::Set::ErrorInfo info;
-    if (!line_set_->Match(re2::StringPiece(line.text.data(), line.text.size()), &hits, &info) &&
-        info.kind != RE2::Set::kNoError) {
-      continue;  // out of memory: this line is asked rule by rule
-    }
-    for (int i : hits) line.classes.Set(i);
-    line.classes.valid = true;
+  hits.clear();
+  RE2::Set::ErrorInfo info;
+  if (!cs.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info) &&
+      info.kind != RE2::Set::kNoError) {
+    return;  // out of memory: this text is asked rule by rule
   }
+  for (int i : hits) classes->Set(i);
+  classes->kind = kind;
+  classes->valid = true;
 }
+
+void Grammar::Classify(text::Lines& lines) const {
+  for (auto& line : lines) ClassifyText(0, line.text, &line.classes);
+}
+
+void Grammar::ClassifySpan(text::Line* span) const { ClassifyText(1, span->text, &span->classes); }
 
 bool Grammar::Find(std::string_view family, const text::Line& line, Match* m) const {
   const FamilyIndex* f = Index(family);
   if (!f) return false;
-  if (!line.classes.valid || !f->line_level) return Find(family, line.text, m);
+  if (!Answers(*f, line)) return Find(family, line.text, m);
+  int kind = line.classes.kind;
   for (const Rule* r : f->rules) {
-    if (line.classes.Has(r->line_bit) && MatchRule(r, line.text, 0, m)) return true;
+    if (line.classes.Has(r->bit[kind]) && MatchRule(r, line.text, 0, m)) return true;
   }
   return false;
 }
@@ -548,11 +561,44 @@ bool Grammar::Find(std::string_view family, const text::Line& line, Match* m) co
 bool Grammar::Test(std::string_view family, const text::Line& line) const {
   const FamilyIndex* f = Index(family);
   if (!f) return false;
-  if (!line.classes.valid || !f->line_level) return Test(family, line.text);
+  if (!Answers(*f, line)) return Test(family, line.text);
+  int kind = line.classes.kind;
   for (const Rule* r : f->rules) {
-    if (line.classes.Has(r->line_bit) && (r->limits.empty() || TestRule(r, line.text))) return true;
+    if (line.classes.Has(r->bit[kind]) && (r->limits.empty() || TestRule(r, line.text))) return true;
   }
   return false;
+}
+
+std::vector<const Rule*> Grammar::MatchingRules(std::string_view family, const text::Line& line) const {
+  const FamilyIndex* f = Index(family);
+  if (!f) return {};
+  if (!Answers(*f, line)) return MatchingRules(family, line.text);
+  std::vector<const Rule*> out;
+  for (const Rule* r : f->rules) {
+    if (line.classes.Has(r->bit[line.classes.kind])) out.push_back(r);
+  }
+  return out;
+}
+
+std::vector<Match> Grammar::FindAll(std::string_view family, const text::Line& line) const {
+  const FamilyIndex* f = Index(family);
+  if (!f || !Answers(*f, line)) return FindAll(family, line.text);
+  std::vector<Match> out;
+  std::string_view text = line.text;
+  for (const Rule* r : f->rules) {
+    if (!line.classes.Has(r->bit[line.classes.kind])) continue;
+    size_t start = 0;
+    Match m;
+    while (start <= text.size() && MatchRule(r, text, start, &m)) {
+      out.push_back(m);
+      size_t end = (m.groups[0].data() - text.data()) + m.groups[0].size();
+      start = end > start ? end : start + 1;
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
+    return a.groups[0].data() < b.groups[0].data();
+  });
+  return out;
 }
 
 std::vector<Match> Grammar::FindAll(std::string_view family, std::string_view text) const {

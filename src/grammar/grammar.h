@@ -113,7 +113,7 @@ struct Rule {
   int line = 0;
   std::string source;    // the pattern as written
   std::string pattern;   // as compiled: fragments, lists and tone placements expanded
-  int line_bit = -1;     // its bit in text::LineClasses when it belongs to a line family, else -1
+  int bit[2] = {-1, -1};  // its bit in text::LineClasses of each class set (lines, spans), or -1
   LazyRE2 re;
   bool case_sensitive = false;
   // Named groups that may hold at most so many characters ("limits:" in YAML): a bound of the format
@@ -164,8 +164,16 @@ class Grammar {
   // in common.yaml) sets each line's classes. A line the set cannot read (out of memory) stays
   // unclassified and is asked rule by rule.
   void Classify(text::Lines& lines) const;
-  // The declared line families, in the order declared.
-  const std::vector<std::string>& line_families() const { return line_families_; }
+  // The same for one span of body text (a sentence, a list item) with the span families
+  // ("span_families:"): the extractors ask owners, partners and deadlines of the classified span.
+  void ClassifySpan(text::Line* span) const;
+  // The declared line and span families, in the order declared.
+  const std::vector<std::string>& line_families() const { return classes_[0].families; }
+  const std::vector<std::string>& span_families() const { return classes_[1].families; }
+  // Every match of the family's rules in a classified line or span (FindAll of its text otherwise).
+  std::vector<Match> FindAll(std::string_view family, const text::Line& line) const;
+  // The family's rules that can match the classified line or span, in file order.
+  std::vector<const Rule*> MatchingRules(std::string_view family, const text::Line& line) const;
   // Every match of every rule of the family, left to right, not overlapping within one rule.
   std::vector<Match> FindAll(std::string_view family, std::string_view text) const;
   const std::vector<const Rule*>& Family(std::string_view family) const;
@@ -189,7 +197,7 @@ class Grammar {
     std::vector<const FamilyIndex*> members;
     mutable std::once_flag once;               // the set is built on first use (start-up stays fast)
     mutable std::unique_ptr<RE2::Set> set;
-    bool line_level = false;                   // every rule has a line bit: classified lines answer it
+    bool level[2] = {false, false};            // every rule has a bit in that class set: its classes answer
   };
   // The family's rules that may match `text`, in file order, appended to out.
   void Candidates(const FamilyIndex& f, std::string_view text, std::vector<const Rule*>* out) const;
@@ -206,13 +214,22 @@ class Grammar {
   std::unordered_map<std::string, std::map<std::string, std::string>> maps_;
   // Files the rules under their families and the named unions; fails for a bad union.
   Status IndexFamilies(const std::vector<Union>& unions);
-  // Gives the rules of the declared line families their bits; fails for an unknown family or too many rules.
-  Status IndexLineFamilies(const std::vector<std::string>& families);
+  // Gives the rules of a class set's families their bits; fails for an unknown family or too many rules.
+  Status IndexClassSet(int kind, const std::vector<std::string>& families);
+  // Sets classes from one pass of the class set over text (invalid when the set cannot read it).
+  void ClassifyText(int kind, std::string_view text, text::LineClasses* classes) const;
+  // The family's rules that the classes say match, when they answer for the family.
+  bool Answers(const FamilyIndex& f, const text::Line& line) const {
+    return line.classes.valid && f.level[line.classes.kind];
+  }
+  struct ClassSet {
+    std::vector<std::string> families;
+    std::vector<const Rule*> rules;  // by bit
+    mutable std::once_flag once;
+    mutable std::unique_ptr<RE2::Set> set;
+  };
   std::vector<Union> unions_;
-  std::vector<std::string> line_families_;
-  std::vector<const Rule*> line_rules_;        // by line bit
-  mutable std::once_flag line_once_;
-  mutable std::unique_ptr<RE2::Set> line_set_;
+  ClassSet classes_[2];
   friend class Loader;
 };
 

@@ -41,6 +41,8 @@ struct Table {
   size_t union_count;
   const char* const* line_families;
   size_t line_family_count;
+  const char* const* span_families;
+  size_t span_family_count;
 };
 
 const Table& Default();

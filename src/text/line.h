@@ -13,6 +13,7 @@ namespace congvan::text {
 struct LineClasses {
   uint64_t bits[4] = {0, 0, 0, 0};
   bool valid = false;
+  int kind = 0;  // which class set made the bits: 0 lines, 1 spans (sentences, list items)
   bool Has(int i) const { return (bits[i >> 6] >> (i & 63)) & 1; }
   void Set(int i) { bits[i >> 6] |= uint64_t{1} << (i & 63); }
 };
