@@ -513,11 +513,10 @@ bool Grammar::Test(std::string_view family, std::string_view text) const {
   return found;
 }
 
-void Grammar::ClassifyText(int kind, std::string_view text, text::LineClasses* classes) const {
-  *classes = text::LineClasses();
+void Grammar::BuildClassSet(int kind) const {
   const ClassSet& cs = classes_[kind];
-  if (cs.rules.empty()) return;
   std::call_once(cs.once, [&cs] {
+    if (cs.rules.empty()) return;
     RE2::Options opt;
     opt.set_encoding(RE2::Options::EncodingUTF8);
     opt.set_log_errors(false);
@@ -528,6 +527,12 @@ void Grammar::ClassifyText(int kind, std::string_view text, text::LineClasses* c
     }
     if (set->Compile()) cs.set = std::move(set);
   });
+}
+
+void Grammar::ClassifyText(int kind, std::string_view text, text::LineClasses* classes) const {
+  *classes = text::LineClasses();
+  const ClassSet& cs = classes_[kind];
+  BuildClassSet(kind);
   if (!cs.set) return;
   thread_local std::vector<int> hits;
   hits.clear();

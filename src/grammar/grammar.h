@@ -216,6 +216,7 @@ class Grammar {
   Status IndexFamilies(const std::vector<Union>& unions);
   // Gives the rules of a class set's families their bits; fails for an unknown family or too many rules.
   Status IndexClassSet(int kind, const std::vector<std::string>& families);
+  void BuildClassSet(int kind) const;
   // Sets classes from one pass of the class set over text (invalid when the set cannot read it).
   void ClassifyText(int kind, std::string_view text, text::LineClasses* classes) const;
   // The family's rules that the classes say match, when they answer for the family.
