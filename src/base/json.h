@@ -69,6 +69,7 @@ class Value {
 
   // An object's member, or nullptr (also when this is not an object).
   const Value* Find(std::string_view name) const;
+  Value* Find(std::string_view name) { return const_cast<Value*>(std::as_const(*this).Find(name)); }
   bool Has(std::string_view name) const { return Find(name) != nullptr; }
   // An object's member, or a null value when it is missing or this is not an object.
   const Value& Get(std::string_view name) const;

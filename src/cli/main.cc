@@ -74,7 +74,7 @@ int RunParse(const ParseArgs& a) {
       std::cerr << "congvan: --input-format jsonl reads records from stdin; give no FILE\n";
       return 2;
     }
-    source = JsonlRecords();
+    source = JsonlRecords(a.max_bytes);
   } else {
     if (a.files.empty() && a.files_from.empty()) {
       std::cerr << "congvan: no input: give FILE..., a directory, -, or --files-from\n";

@@ -1,0 +1,148 @@
+// One test per defect fixed after issue 13 ("Hardening II"), each named after the defect and run on the
+// real binary where the defect showed there. Cost (the quadratic paths) is checked by
+// tests/scaling_test.py, which runs the binary at 1x and 4x; these tests check the outcomes.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "test_util.h"
+
+namespace congvan::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kSample = CONGVAN_SOURCE_DIR "/samples/000_55eca23ef571e0f4.txt";
+
+// Lines of s without their "\n".
+std::vector<std::string> Lines(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t nl = s.find('\n', start);
+    if (nl == std::string::npos) nl = s.size();
+    out.push_back(s.substr(start, nl - start));
+    start = nl + 1;
+  }
+  return out;
+}
+
+bool Has(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("regression: diff read a YAML alias of itself in congvan JSON and overflowed the stack (exit 139)") {
+  std::string dir = TempDir("reg-alias");
+  WriteFile(dir + "/s.json", R"({"schema":"congvan/1","sections":&s [{"id":"1","sections":*s}]})");
+  auto r = RunCongvan("diff '" + kSample + "' '" + dir + "/s.json'");
+  CAPTURE(r.err);
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "congvan: " + dir + "/s.json: not valid JSON: at byte 33: expected a value, found '&' (a YAML "
+                 "anchor: not JSON)\n");
+  // matrix reads congvan JSON the same way: that input fails (exit 1), the others are still shown.
+  auto m = RunCongvan("matrix '" + kSample + "' '" + dir + "/s.json'");
+  CAPTURE(m.err);
+  CHECK(m.status == 1);
+  CHECK(Has(m.err, "s.json: not valid JSON: at byte 33"));
+  CHECK(Has(m.out, "| owner | key |"));
+}
+
+TEST_CASE("regression: diff expanded nested YAML aliases (billion laughs: 172 s at 695 bytes)") {
+  std::string dir = TempDir("reg-laughs");
+  std::string text = R"({"schema":"congvan/1","a":&a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"])";
+  for (char c = 'b'; c <= 'j'; ++c) {
+    std::string p(1, static_cast<char>(c - 1));
+    text += ",\"" + std::string(1, c) + "\":&" + std::string(1, c) + " [*" + p + ",*" + p + ",*" + p + ",*" + p +
+            ",*" + p + ",*" + p + ",*" + p + ",*" + p + ",*" + p + "]";
+  }
+  text += R"(,"sections":*j})";
+  WriteFile(dir + "/laughs.json", text);
+  auto r = RunCongvan("diff '" + dir + "/laughs.json' '" + kSample + "'");
+  CAPTURE(r.err);
+  CHECK(r.status == 2);
+  CHECK(Has(r.err, "laughs.json: not valid JSON: at byte 26: expected a value, found '&' (a YAML anchor: not JSON)\n"));
+}
+
+TEST_CASE("regression: diff took a JSON member of the wrong type (yaml-cpp converted or threw)") {
+  std::string dir = TempDir("reg-types");
+  WriteFile(dir + "/t.json", R"({"schema":"congvan/1","sections":[{"id":"1","line":"seven"}]})");
+  auto r = RunCongvan("diff '" + dir + "/t.json' '" + kSample + "'");
+  CHECK(r.status == 2);
+  CHECK(r.err == "congvan: " + dir +
+                     "/t.json: not a congvan document: sections[0].line: expected a line number, found string\n");
+  // A congvan JSON document still reads back: the file against its own JSON has no differences.
+  auto json = RunCongvan("parse '" + kSample + "'");
+  WriteFile(dir + "/a.json", json.out);
+  auto same = RunCongvan("diff '" + dir + "/a.json' '" + kSample + "'");
+  CHECK(same.status == 0);
+}
+
+TEST_CASE("regression: a JSON Lines record was read whole before --max-bytes was checked") {
+  // 3 MB of text in one record, --max-bytes 1000: refused as too_large without being stored (the
+  // memory side is measured by tests/scaling_test.py), and the next record is still read.
+  std::string in = "{\"path\": \"big.txt\", \"text\": \"" + std::string(3 << 20, 'a') + "\"}\n" +
+                   "{\"path\": \"small.txt\", \"text\": \"Số: 1/UBND-VX\"}\n";
+  auto r = RunCongvan("parse --input-format jsonl --max-bytes 1000", in);
+  CAPTURE(r.err);
+  CHECK(r.status == 1);
+  auto rows = Lines(r.out);
+  REQUIRE(rows.size() == 2);
+  CHECK(Has(rows[0], "\"code\":\"too_large\""));
+  CHECK(Has(rows[0], "\"path\":\"<stdin>:1\""));
+  CHECK(Has(rows[1], "\"path\":\"small.txt\""));
+  CHECK(Has(rows[1], "\"number\":\"1\""));
+  CHECK(r.err == "congvan: <stdin>:1: record longer than 71536 bytes, more than a text of 1000 bytes "
+                 "(--max-bytes) can take as JSON; not read\n");
+  // A record under the line limit but with a text over --max-bytes is too_large as before.
+  auto mid = RunCongvan("parse --input-format jsonl --max-bytes 1000",
+                        "{\"text\": \"" + std::string(5000, 'a') + "\"}\n");
+  CHECK(mid.status == 1);
+  CHECK(Has(mid.out, "\"code\":\"too_large\""));
+  CHECK(Has(mid.err, "larger than 1000 bytes (--max-bytes)"));
+}
+
+TEST_CASE("regression: JSON Lines records were read as YAML (aliases, unquoted strings, numbers as text)") {
+  struct Case {
+    std::string record, message;
+  };
+  std::vector<Case> cases = {
+      {"{path: a.txt, text: x}", "record is not valid JSON: at byte 1: expected a member name in double quotes, found 'p'"},
+      {R"({"text": &t "x", "path": *t})", "record is not valid JSON: at byte 9: expected a value, found '&' (a YAML anchor: not JSON)"},
+      {R"({"text": 12})", "record is not an object with a \"text\" string"},
+      {R"({"path": 7, "text": "x"})", "record's \"path\" is not a string"},
+      {R"({"path": "a\u0000b.txt", "text": "x"})", "record's \"path\" contains a NUL byte (\\u0000)"},
+      {R"({"text": "\ud83d"})", "record is not valid JSON: at byte 10: a high surrogate \\uD83D without its low half"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.record);
+    auto r = RunCongvan("parse --input-format jsonl", c.record + "\n");
+    CAPTURE(r.err);
+    CHECK(r.status == 1);
+    CHECK(Has(r.out, "\"code\":\"invalid_record\""));
+    CHECK(r.err == "congvan: <stdin>:1: " + c.message + "\n");
+  }
+  // Surrogate pairs as Python's json.dumps writes them decode to UTF-8 text.
+  auto ok = RunCongvan("parse --input-format jsonl",
+                       R"({"path": "p.txt", "text": "S\u1ed1: 12/UBND-VX\nV/v th\u1eed \ud83d\ude00"})" "\n");
+  CAPTURE(ok.err);
+  CHECK(ok.status == 0);
+  CHECK(Has(ok.out, "\"number\":\"12\""));
+  CHECK(Has(ok.out, "\"subject\":\"thử 😀\""));
+}
+
+TEST_CASE("regression: a NUL byte in a --files-from path truncated the name") {
+  std::string dir = TempDir("reg-nul-list");
+  WriteFile(dir + "/a", "Số: 1/UBND-VX\n");  // what "a\0b.txt" would have opened
+  std::string list = dir + "/a" + std::string(1, '\0') + "b.txt\n";
+  auto r = RunCongvan("parse --files-from -", list);
+  CAPTURE(r.out);
+  CHECK(r.status == 1);
+  CHECK(r.err == "congvan: " + dir + "/a\\0b.txt: a path with a NUL byte (in --files-from): not read\n");
+  CHECK_FALSE(Has(r.out, "\"number\":\"1\""));
+}
+
+}  // namespace congvan::testing
