@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Scaling test: the inputs that once made congvan superlinear (issue 13), each built at 1x and 4x and
+run through the real binary.
+
+usage: scaling_test.py CONGVAN_BINARY [--scale S] [--only NAME,...] [--report]
+
+For each case it builds the input at 0x (the same document without the repeated part), 1x and 4x (in a
+temporary folder), runs `congvan parse` on each with stdout to /dev/null, and reads the child's own
+rusage (os.wait4: user + sys CPU seconds, peak RSS). The 0x run is the baseline subtracted from the
+others: its CPU time (start-up, loading and compiling the grammar) and its RSS, so that sizes small
+enough for the test suite measure the work and not the start-up. A case fails when
+  - work(4x) > 6 x work(1x), where work = CPU - CPU(0x)   (linear gives about 4x, quadratic 16x), or
+  - (peak RSS(4x) - RSS(0x)) / input bytes(4x) > the case's limit (40 bytes per input byte).
+Work under 50 ms counts as 50 ms (noise next to a start-up of about 0.3 s). A failing ratio is measured
+once more (the better of two rounds counts), since the machine may be busy.
+--scale multiplies every size (the test suite runs at 1; use 4 or 16 by hand to see the trend);
+--report prints the table even when everything passes. Exits 1 when any case fails, naming it.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: 1/UBND-VX\nCà Mau, ngày 1 tháng 2 năm 2024\n"
+          "V/v thử\nKính gửi: Sở Y tế\n")
+
+
+def angle_brackets(n):
+    # Every '<' without a '>' searched the rest of the line (text/normalize.cc StripHtmlTags).
+    return HEADER + "<" * (640000 * n) + "\n"
+
+
+def big_jsonl_record(n):
+    # One JSON Lines record far over --max-bytes: it must be refused without being held in memory.
+    return '{"path": "big.txt", "text": "' + "a" * (1000000 * n + 2000) + '"}\n'
+
+
+# name, build(n) -> text, extra arguments, stdin (True: the input is fed on stdin), RSS limit per byte.
+CASES = [
+    ("angle_brackets", angle_brackets, [], False, 40),
+    ("big_jsonl_record", big_jsonl_record, ["--input-format", "jsonl", "--max-bytes", "1000"], True, 1),
+]
+
+
+def run(binary, args, path, stdin):
+    """Runs congvan once; returns (cpu seconds, peak RSS bytes) of that child alone."""
+    with open(path, "rb") as f, open(os.devnull, "wb") as null:
+        argv = [binary, "parse", "--quiet", *args] + ([] if stdin else [path])
+        p = subprocess.Popen(argv, stdin=f if stdin else subprocess.DEVNULL, stdout=null,
+                             stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(argv)}: exit status {p.returncode}")
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
+
+
+def main(argv):
+    if len(argv) < 2:
+        print(__doc__)
+        return 2
+    binary = argv[1]
+    scale, only, report = 1, None, False
+    i = 2
+    while i < len(argv):
+        if argv[i] == "--scale":
+            scale = int(argv[i + 1]); i += 2
+        elif argv[i] == "--only":
+            only = set(argv[i + 1].split(",")); i += 2
+        elif argv[i] == "--report":
+            report = True; i += 1
+        else:
+            print(f"unknown argument {argv[i]}"); return 2
+    failures = []
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="congvan-scaling-") as tmp:
+        for name, build, args, stdin, rss_limit in CASES:
+            if only and name not in only:
+                continue
+            paths = {}
+            for k in (0, 1, 4):
+                paths[k] = os.path.join(tmp, f"{name}-{k}x.txt")
+                with open(paths[k], "w", encoding="utf-8") as f:
+                    f.write(build(k * scale))
+            size4 = os.path.getsize(paths[4])
+
+            def measure():
+                c0, r0 = run(binary, args, paths[0], stdin)
+                c1, _ = run(binary, args, paths[1], stdin)
+                c4, r4 = run(binary, args, paths[4], stdin)
+                # Under 50 ms of work is noise next to the start-up: counted as 50 ms.
+                w1, w4 = max(c1 - c0, 0.05), max(c4 - c0, 0.0)
+                return c0, r0, c1, c4, w4 / w1, r4
+
+            base_cpu, base_rss, c1, c4, ratio, r4 = measure()
+            if ratio > 6:
+                again = measure()
+                if again[4] < ratio:
+                    base_cpu, base_rss, c1, c4, ratio, r4 = again
+            per_byte = max(r4 - base_rss, 0) / size4
+            ok = ratio <= 6 and per_byte <= rss_limit
+            rows.append((name, os.path.getsize(paths[1]), size4, base_cpu, c1, c4, ratio, base_rss, r4, per_byte,
+                         rss_limit, ok))
+            if not ok:
+                failures.append(name)
+    if report or failures:
+        print("work = CPU - CPU(0x); RSS/byte = (peak RSS(4x) - RSS(0x)) / bytes(4x)")
+        print(f"{'case':24} {'1x bytes':>9} {'4x bytes':>9} {'0x CPU':>7} {'1x CPU':>7} {'4x CPU':>7} "
+              f"{'work 4x/1x':>10} {'0x RSS MB':>9} {'4x RSS MB':>9} {'RSS/byte':>8}")
+        for name, s1, s4, c0, c1, c4, ratio, r0, r4, per_byte, limit, ok in rows:
+            print(f"{name:24} {s1:>9} {s4:>9} {c0:>7.3f} {c1:>7.3f} {c4:>7.3f} {ratio:>10.2f} {r0 / 1e6:>9.1f} "
+                  f"{r4 / 1e6:>9.1f} {per_byte:>8.1f}  {'ok' if ok else 'FAIL'} (limits 6x, {limit} B/byte)")
+    if failures:
+        print("superlinear or too much memory: " + ", ".join(failures))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
