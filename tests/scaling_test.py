@@ -30,6 +30,12 @@ def angle_brackets(n):
     return HEADER + "<" * (640000 * n) + "\n"
 
 
+def deadlines_one_sentence(n):
+    # The repro: one sentence of the same deadline over and over; each was checked for overlap
+    # against every deadline accepted before it (extract/deadlines.cc).
+    return HEADER + "1. Sở Y tế thực hiện " + "trước ngày 1 tháng 1 năm 2030 " * (36000 * n) + "\n"
+
+
 def big_jsonl_record(n):
     # One JSON Lines record far over --max-bytes: it must be refused without being held in memory.
     return '{"path": "big.txt", "text": "' + "a" * (1000000 * n + 2000) + '"}\n'
@@ -38,6 +44,7 @@ def big_jsonl_record(n):
 # name, build(n) -> text, extra arguments, stdin (True: the input is fed on stdin), RSS limit per byte.
 CASES = [
     ("angle_brackets", angle_brackets, [], False, 40),
+    ("deadlines_one_sentence", deadlines_one_sentence, [], False, 40),
     ("big_jsonl_record", big_jsonl_record, ["--input-format", "jsonl", "--max-bytes", "1000"], True, 1),
 ]
 
