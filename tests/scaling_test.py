@@ -36,6 +36,12 @@ def deadlines_one_sentence(n):
     return HEADER + "1. Sở Y tế thực hiện " + "trước ngày 1 tháng 1 năm 2030 " * (36000 * n) + "\n"
 
 
+def paragraph_lines(n):
+    # Numbering stops at 99, so the lines after it make one paragraph of many lines, one sentence each:
+    # the paragraph's line table was scanned from its start for every sentence (model/document.h LineAt).
+    return HEADER + "".join(f"{i}. Sở Y tế thực hiện.\n" for i in range(1, 32000 * n + 1))
+
+
 def big_jsonl_record(n):
     # One JSON Lines record far over --max-bytes: it must be refused without being held in memory.
     return '{"path": "big.txt", "text": "' + "a" * (1000000 * n + 2000) + '"}\n'
@@ -45,6 +51,7 @@ def big_jsonl_record(n):
 CASES = [
     ("angle_brackets", angle_brackets, [], False, 40),
     ("deadlines_one_sentence", deadlines_one_sentence, [], False, 40),
+    ("paragraph_lines", paragraph_lines, [], False, 40),
     ("big_jsonl_record", big_jsonl_record, ["--input-format", "jsonl", "--max-bytes", "1000"], True, 1),
 ]
 

@@ -4,6 +4,8 @@
 // from (`line`), so a reader can jump to it.
 #pragma once
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -51,13 +53,12 @@ struct Paragraph {
   bool bullet = false;
   std::vector<std::pair<size_t, int>> line_at;  // (offset in text, input line), ascending
 
+  // The line of the last entry at or before `offset` (binary search: a scan from the start for every
+  // sentence of a paragraph of many lines was quadratic, issue 13).
   int LineAt(size_t offset) const {
-    int l = line;
-    for (const auto& [off, ln] : line_at) {
-      if (off > offset) break;
-      l = ln;
-    }
-    return l;
+    auto after = std::upper_bound(line_at.begin(), line_at.end(), offset,
+                                  [](size_t o, const std::pair<size_t, int>& e) { return o < e.first; });
+    return after == line_at.begin() ? line : std::prev(after)->second;
   }
 };
 
