@@ -42,6 +42,12 @@ def paragraph_lines(n):
     return HEADER + "".join(f"{i}. Sở Y tế thực hiện.\n" for i in range(1, 32000 * n + 1))
 
 
+def trailing_footnotes(n):
+    # "[n] ..." footnotes after the document were inserted at the front of a vector (segment/tail.cc).
+    return HEADER + "1. Sở Y tế thực hiện.\n" + "".join(
+        f"[{i % 999 + 1}] Ghi chú số {i}.\n" for i in range(1, 48000 * n + 1))
+
+
 def big_jsonl_record(n):
     # One JSON Lines record far over --max-bytes: it must be refused without being held in memory.
     return '{"path": "big.txt", "text": "' + "a" * (1000000 * n + 2000) + '"}\n'
@@ -52,6 +58,7 @@ CASES = [
     ("angle_brackets", angle_brackets, [], False, 40),
     ("deadlines_one_sentence", deadlines_one_sentence, [], False, 40),
     ("paragraph_lines", paragraph_lines, [], False, 40),
+    ("trailing_footnotes", trailing_footnotes, [], False, 40),
     ("big_jsonl_record", big_jsonl_record, ["--input-format", "jsonl", "--max-bytes", "1000"], True, 1),
 ]
 
