@@ -4,7 +4,9 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "test_util.h"
 
@@ -143,6 +145,38 @@ TEST_CASE("regression: a NUL byte in a --files-from path truncated the name") {
   CHECK(r.status == 1);
   CHECK(r.err == "congvan: " + dir + "/a\\0b.txt: a path with a NUL byte (in --files-from): not read\n");
   CHECK_FALSE(Has(r.out, "\"number\":\"1\""));
+}
+
+}  // namespace congvan::testing
+
+namespace congvan::testing {
+
+TEST_CASE("regression: warnings were not capped (16 MB of \"1. x\" lines gave 6.4 million warnings)") {
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += "1. x\n";
+  model::Document d = ParseText(text);
+  std::map<std::string, int> per_code;
+  for (const auto& w : d.warnings) ++per_code[w.code];
+  for (const auto& [code, n] : per_code) {
+    CAPTURE(code);
+    CHECK(n <= model::Document::kMaxWarningsPerCode + 1);
+  }
+  // The first 20 kept with their lines, then one summary of that code at the end, line 0.
+  REQUIRE(per_code["task_owner_missing"] == 21);
+  std::vector<const model::Warning*> owner;
+  for (const auto& w : d.warnings) {
+    if (w.code == "task_owner_missing") owner.push_back(&w);
+  }
+  CHECK(owner[19]->line > 0);
+  CHECK(owner[20]->line == 0);
+  CHECK(owner[20]->message.rfind(" more task_owner_missing warnings (lines ") != std::string::npos);
+  CHECK(owner[20]->message.ends_with(") not listed: at most 20 of a code are"));
+  size_t kept_or_counted = 20 + std::stoul(owner[20]->message);
+  CHECK(kept_or_counted == d.warning_counts["task_owner_missing"]);
+  CHECK(&d.warnings.back() - owner[20] < 3);  // the summaries come last
+  // Under the cap nothing changes: a sample's warnings are all listed.
+  model::Document seed = ParseText(ReadFile(CONGVAN_SOURCE_DIR "/samples/000_55eca23ef571e0f4.txt"));
+  for (const auto& w : seed.warnings) CHECK(w.message.find(" not listed: at most") == std::string::npos);
 }
 
 }  // namespace congvan::testing

@@ -93,7 +93,9 @@ model::Task MakeTask(Context& c, const model::Paragraph& p, size_t offset, const
                                            t.owners.end();
                                   }),
                    t.partners.end());
-  t.deadlines = FindDeadlines(c.g, unit, c.doc.date, t.line, &c.doc.warnings);
+  std::vector<model::Warning> deadline_warnings;
+  t.deadlines = FindDeadlines(c.g, unit, c.doc.date, t.line, &deadline_warnings);
+  for (auto& w : deadline_warnings) c.doc.Warn(std::move(w.code), std::move(w.message), w.line);  // capped
   for (auto& d : t.deadlines) {
     size_t at = unit.find(d.text);
     if (at != std::string::npos) d.line = p.LineAt(offset + at);

@@ -54,6 +54,7 @@ Result<model::Document> Parse(std::string_view bytes, const std::string& path,
   text::Lines lines = text::Normalize(decoded->utf8);
   segment::Segment(lines, g, doc);
   extract::Extract(g, doc);
+  doc.SummarizeWarnings();
   if (lines_out) *lines_out = std::move(lines);
   return doc;
 }
