@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/parse.h"
 #include "test_util.h"
 
 namespace congvan::testing {
@@ -177,6 +178,23 @@ TEST_CASE("regression: warnings were not capped (16 MB of \"1. x\" lines gave 6.
   // Under the cap nothing changes: a sample's warnings are all listed.
   model::Document seed = ParseText(ReadFile(CONGVAN_SOURCE_DIR "/samples/000_55eca23ef571e0f4.txt"));
   for (const auto& w : seed.warnings) CHECK(w.message.find(" not listed: at most") == std::string::npos);
+}
+
+}  // namespace congvan::testing
+
+namespace congvan::testing {
+
+TEST_CASE("regression: the explain trace was recorded on every parse (a quarter of the memory on short lines)") {
+  std::string text = ReadFile(CONGVAN_SOURCE_DIR "/samples/000_55eca23ef571e0f4.txt");
+  auto plain = pipeline::Parse(text, "a.txt", DefaultGrammar());
+  REQUIRE(plain.ok());
+  CHECK(plain->trace.empty());
+  text::Lines lines;
+  auto traced = pipeline::Parse(text, "a.txt", DefaultGrammar(), {}, &lines);
+  REQUIRE(traced.ok());
+  CHECK(traced->trace.size() > 20);  // explain still sees which rule read each line
+  CHECK(plain->warnings.size() == traced->warnings.size());
+  CHECK(plain->sections.size() == traced->sections.size());
 }
 
 }  // namespace congvan::testing

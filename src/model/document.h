@@ -151,6 +151,7 @@ struct Document {
   std::vector<Task> tasks;  // tasks of an unnumbered body
   std::vector<Warning> warnings;
   std::vector<TraceEntry> trace;  // not part of the output contract
+  bool tracing = true;  // record Trace() entries; pipeline::Parse keeps them only for `explain`
 
   // At most this many warnings of one code are kept; the others are counted, and SummarizeWarnings adds
   // one "N more CODE warnings" for them (16 MB of "1. x" lines gave 6.4 million warnings, issue 13).
@@ -188,6 +189,7 @@ struct Document {
     omitted.clear();
   }
   void Trace(int line, std::string part, std::string rule) {
+    if (!tracing) return;
     trace.push_back({line, std::move(part), std::move(rule)});
   }
 };

@@ -38,6 +38,7 @@ Result<model::Document> Parse(std::string_view bytes, const std::string& path,
   auto decoded = text::Decode(bytes, dopt);
   if (!decoded.ok()) return decoded.status();
   model::Document doc;
+  doc.tracing = lines_out != nullptr;
   doc.source = {path, bytes.size(), Sha256Hex(bytes), decoded->encoding};
   if (decoded->guessed) {
     doc.Warn("encoding_guessed",
