@@ -2,7 +2,9 @@
 // real binary where the defect showed there. Cost (the quadratic paths) is checked by
 // tests/scaling_test.py, which runs the binary at 1x and 4x; these tests check the outcomes.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -195,6 +197,92 @@ TEST_CASE("regression: the explain trace was recorded on every parse (a quarter 
   CHECK(traced->trace.size() > 20);  // explain still sees which rule read each line
   CHECK(plain->warnings.size() == traced->warnings.size());
   CHECK(plain->sections.size() == traced->sections.size());
+}
+
+}  // namespace congvan::testing
+
+namespace congvan::testing {
+namespace {
+
+// Runs a shell command line; returns its exit status.
+int Shell(const std::string& cmd) {
+  int raw = std::system(("bash -c " + std::string("'") + cmd + "'").c_str());
+  return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+}
+
+// Names of temporary files left in dir (recursively).
+std::vector<std::string> Leftovers(const std::string& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    std::string name = e.path().filename().string();
+    if (name.find(".tmp.") != std::string::npos) out.push_back(name);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("regression: a write error on stdout passed for a closed pipe (> /dev/full exited 0, silent)") {
+  std::string samples = CONGVAN_SOURCE_DIR "/samples";
+  struct Case {
+    std::string name, args;
+  };
+  std::vector<Case> cases = {
+      {"parse a tree", "parse '" + samples + "'"},
+      {"parse one file", "parse '" + kSample + "'"},
+      {"parse as YAML", "parse --format yaml '" + kSample + "'"},
+      {"explain", "explain '" + kSample + "'"},
+      {"diff", "diff '" + kSample + "' '" + samples + "/002_97c1ffe92f0b8c28.txt'"},
+      {"matrix", "matrix '" + kSample + "'"},
+  };
+  std::string dir = TempDir("reg-full");
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    int status = Shell("\"" CONGVAN_BINARY "\" " + c.args + " >/dev/full 2>\"" + dir + "/err\"");
+    CHECK(status == 2);
+    CHECK(ReadFile(dir + "/err") == "congvan: cannot write to stdout: No space left on device\n");
+  }
+  // A closed pipe stays quiet: congvan's own status (PIPESTATUS), no message.
+  int status = Shell("\"" CONGVAN_BINARY "\" parse \"" + samples + "\" 2>\"" + dir +
+                     "/err\" | head -c 10 >/dev/null; exit ${PIPESTATUS[0]}");
+  CHECK(status == 0);
+  CHECK(ReadFile(dir + "/err").empty());
+}
+
+TEST_CASE("regression: -o FILE held the whole output in memory and a failed write left no clear error") {
+  // (The memory side is tests/scaling_test.py's tree_to_file case.) A write that fails half way (the
+  // file size limit, EFBIG, stands in for a full disk): exit 2, the error named, no file, no temporary.
+  std::string dir = TempDir("reg-o-file");
+  std::string files;
+  for (const auto& e : fs::directory_iterator(CONGVAN_SOURCE_DIR "/samples")) {
+    if (e.path().extension() == ".txt") files += " \"" + e.path().string() + "\"";
+  }
+  std::string out = dir + "/all.jsonl";
+  int status = Shell("trap \"\" XFSZ; ulimit -f 16; \"" CONGVAN_BINARY "\" parse -o \"" + out + "\"" + files +
+                     " 2>\"" + dir + "/err\"");
+  CHECK(status == 2);
+  CHECK(ReadFile(dir + "/err") == "congvan: " + out + ": cannot write: File too large\n");
+  CHECK_FALSE(fs::exists(out));
+  CHECK(Leftovers(dir).empty());
+  // Without the limit the same run writes the whole file.
+  CHECK(Shell("\"" CONGVAN_BINARY "\" parse -o \"" + out + "\"" + files) == 0);
+  CHECK(fs::file_size(out) > 100000);
+  CHECK(Leftovers(dir).empty());
+}
+
+TEST_CASE("regression: output names of 244 to 255 bytes could not be written (the temporary name added 12)") {
+  std::string dir = TempDir("reg-long-names");
+  std::string text = ReadFile(kSample);
+  for (size_t length : {244, 250, 255}) {
+    CAPTURE(length);
+    std::string stem(length - 5, 'a');  // stem + ".json" is `length` bytes
+    WriteFile(dir + "/" + stem + ".txt", text);
+    int status = Shell("cd \"" + dir + "\" && \"" CONGVAN_BINARY "\" parse -o out/ " + stem + ".txt 2>err");
+    CHECK(status == 0);
+    CHECK(ReadFile(dir + "/err").empty());
+    CHECK(fs::exists(dir + "/out/" + stem + ".json"));
+  }
+  CHECK(Leftovers(dir).empty());
 }
 
 }  // namespace congvan::testing
