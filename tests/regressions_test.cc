@@ -270,6 +270,32 @@ TEST_CASE("regression: -o FILE held the whole output in memory and a failed writ
   CHECK(Leftovers(dir).empty());
 }
 
+TEST_CASE("regression: two JSON Lines records with \"path\": \"\" both wrote OUT/document.json") {
+  std::string out = TempDir("reg-empty-path") + "/out/";
+  auto r = RunCongvan("parse --input-format jsonl -o '" + out + "'",
+                      "{\"path\": \"\", \"text\": \"Số: 1/UBND-VX\"}\n{\"path\": \"\", \"text\": \"Số: 2/UBND-VX\"}\n");
+  CAPTURE(r.err);
+  CHECK(r.status == 1);
+  // The second is refused as a collision; the first keeps the file.
+  CHECK(Has(r.err, "congvan: \"\" (record on line 2): output " + out + "document.json is already written for "
+                   "\"\" (record on line 1)\n"));
+  CHECK(Has(ReadFile(out + "document.json"), "\"number\": \"1\""));
+}
+
+TEST_CASE("regression: an output path that exists as a directory was skipped silently") {
+  std::string dir = TempDir("reg-out-dir");
+  WriteFile(dir + "/x.txt", ReadFile(kSample));
+  fs::create_directories(dir + "/out/x.json");
+  // Run from dir: the input is "x.txt", mirrored as given to "out/x.json", where a directory stands.
+  int status = Shell("cd \"" + dir + "\" && \"" CONGVAN_BINARY "\" parse -o out/ x.txt 2>err");
+  CHECK(status == 1);
+  CHECK(ReadFile(dir + "/err") == "congvan: x.txt: output out/x.json is a directory, not a file: not written\n");
+  status = Shell("cd \"" + dir + "\" && \"" CONGVAN_BINARY "\" parse --force -o out/ x.txt 2>err");
+  CHECK(status == 1);
+  CHECK(ReadFile(dir + "/err") == "congvan: x.txt: output out/x.json is a directory, not a file: not written\n");
+  CHECK(fs::is_directory(dir + "/out/x.json"));
+}
+
 TEST_CASE("regression: output names of 244 to 255 bytes could not be written (the temporary name added 12)") {
   std::string dir = TempDir("reg-long-names");
   std::string text = ReadFile(kSample);

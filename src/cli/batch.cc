@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <thread>
 
 #include "cli/io.h"
@@ -70,41 +71,57 @@ std::string Target(const BatchOptions& opt, const Input& in) {
   return target.string();
 }
 
+// An input as named in messages: its path, or for a JSON Lines record with an empty "path", which
+// record it is.
+std::string Label(const Input& in) {
+  if (!in.path.empty()) return in.path;
+  return "\"\" (record on line " + std::to_string(in.record) + ")";
+}
+
 // Output paths claimed in this run, so two inputs never write one file.
 struct Claims {
   std::mutex mu;
-  std::map<std::string, std::string> by_target;  // target -> input
-  // Returns "" when `in` may write `target`, else the input that already claimed it.
-  std::string Claim(const std::string& target, const std::string& in) {
+  std::map<std::string, std::string> by_target;  // target -> the label of the input that claimed it
+  // Returns nullopt when `label` may write `target`, else the label of the input that claimed it first.
+  std::optional<std::string> Claim(const std::string& target, const std::string& label) {
     std::lock_guard<std::mutex> lock(mu);
-    auto [it, fresh] = by_target.emplace(target, in);
-    return fresh ? "" : it->second;
+    auto [it, fresh] = by_target.emplace(target, label);
+    if (fresh) return std::nullopt;
+    return it->second;
   }
 };
 
 // What -o DIR decided for an input before it was parsed (in input order, so the outcome never
-// depends on thread timing): the target, whether it already exists, or the input that claimed it.
+// depends on thread timing): the target, whether it already exists (skipped), or why it cannot be
+// written (claimed by an earlier input, or a directory stands there).
 struct Plan {
   std::string target;
   bool exists = false;
-  std::string taken_by;
+  std::string refused;  // a message for stderr, or ""
 };
 
 Plan PlanOutput(const Input& in, const BatchOptions& opt, Claims& claims) {
   Plan p;
   if (!opt.output_dir || in.problem) return p;
   p.target = Target(opt, in);
-  p.taken_by = claims.Claim(p.target, in.path);
   std::error_code ec;
-  p.exists = p.taken_by.empty() && !opt.force && fs::exists(p.target, ec);
+  // Two records with "path": "" both map to DIR/document.json: the second is refused, not written over
+  // the first (Claim once took an empty path for "not claimed").
+  if (auto taken_by = claims.Claim(p.target, Label(in))) {
+    p.refused = "output " + p.target + " is already written for " + *taken_by;
+  } else if (fs::is_directory(p.target, ec)) {
+    p.refused = "output " + p.target + " is a directory, not a file: not written";
+  } else {
+    p.exists = !opt.force && fs::exists(p.target, ec);
+  }
   return p;
 }
 
 Result Process(const Input& in, const grammar::Grammar& g, const BatchOptions& opt, const Plan& plan) {
   Result r;
-  if (!plan.taken_by.empty()) {
+  if (!plan.refused.empty()) {
     r.outcome = Outcome::kFailed;
-    r.err = "congvan: " + in.path + ": output " + plan.target + " is already written for " + plan.taken_by + "\n";
+    r.err = "congvan: " + Label(in) + ": " + plan.refused + "\n";
     return r;
   }
   if (plan.exists) {  // skipped before reading: a second run costs little
@@ -140,7 +157,7 @@ Result Process(const Input& in, const grammar::Grammar& g, const BatchOptions& o
   }
   if (!status.ok()) {
     r.outcome = Outcome::kFailed;
-    r.err = "congvan: " + in.path + ": " + status.message() + "\n";
+    r.err = "congvan: " + Label(in) + ": " + status.message() + "\n";
   }
   std::string format = opt.format;
   if (opt.output_dir) {

@@ -3,7 +3,8 @@
 // archive), each output either on stdout (JSON, a JSON array for several; JSON Lines; YAML documents;
 // one iCalendar), in one file (--output FILE: streamed into a temporary file as results come, renamed
 // at the end), or one file per input mirroring the input tree (--output DIR: NAME.json or NAME.yaml,
-// each atomic; existing files are skipped unless --force). Unreadable inputs get an error
+// each atomic; existing files are skipped unless --force; an input whose output path another input
+// already claimed, or where a directory stands, fails with a message). Unreadable inputs get an error
 // row (JSON Lines), a one-line message on stderr, and count as failed. On a TTY a progress line shows
 // done/total, docs/s, ETA and failures; a run over several inputs ends with a summary line (parsed,
 // failed, skipped, seconds) on a TTY or when writing into a directory, unless --quiet. A closed stdout

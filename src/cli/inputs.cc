@@ -197,6 +197,7 @@ class JsonlSource : public InputSource {
       if (got == BoundedLineReader::Got::kEnd || done_) return false;
       ++number_;
       *in = Input();
+      in->record = number_;
       in->path = "<stdin>:" + std::to_string(number_);
       in->relative = in->path;
       if (got == BoundedLineReader::Got::kError) {

@@ -25,6 +25,7 @@ struct Input {
   std::string text;      // the bytes of a JSON Lines record
   std::string relative;  // path under its root directory, for mirroring into -o DIR
   std::optional<Status> problem;  // a record that could not be read as JSON
+  size_t record = 0;     // a JSON Lines record: its line on stdin (1-based); else 0
 };
 
 class InputSource {
