@@ -4,12 +4,15 @@
 #include <doctest/doctest.h>
 #include <sys/wait.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "emit/writer.h"
+#include "grammar/grammar.h"
 #include "pipeline/parse.h"
 #include "test_util.h"
 
@@ -309,6 +312,25 @@ TEST_CASE("regression: output names of 244 to 255 bytes could not be written (th
     CHECK(fs::exists(dir + "/out/" + stem + ".json"));
   }
   CHECK(Leftovers(dir).empty());
+}
+
+}  // namespace congvan::testing
+
+namespace congvan::testing {
+
+TEST_CASE("regression: YAML output kept raw U+FFFE and U+FFFF (YAML forbids them: PyYAML refused the file)") {
+  emit::YamlWriter w;
+  w.BeginObject();
+  w.Key("text");
+  w.String("a\xEF\xBF\xBE" "b\xEF\xBF\xBF" "c\xEF\xBF\xBD");  // U+FFFE, U+FFFF, and U+FFFD (allowed)
+  w.EndObject();
+  CHECK(w.str() == "text: \"a\\ufffeb\\uffffc\xEF\xBF\xBD\"\n");
+  // Through the binary: a document holding them gives YAML without them.
+  auto r = RunCongvan("parse --format yaml -", "Số: 1/UBND-VX\nV/v thử \xEF\xBF\xBE\xEF\xBF\xBF\n");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("\xEF\xBF\xBE") == std::string::npos);
+  CHECK(r.out.find("\xEF\xBF\xBF") == std::string::npos);
+  CHECK(Has(r.out, "subject: \"thử \\ufffe\\uffff\""));
 }
 
 }  // namespace congvan::testing
