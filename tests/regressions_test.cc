@@ -317,6 +317,33 @@ TEST_CASE("regression: output names of 244 to 255 bytes could not be written (th
 }  // namespace congvan::testing
 
 namespace congvan::testing {
+namespace {
+
+// UTF-8 to UTF-32 (LE or BE) with a byte order mark.
+std::string ToUtf32(const std::string& utf8, bool little_endian) {
+  std::string out;
+  auto unit = [&](uint32_t u) {
+    char b[4] = {static_cast<char>(u >> 24), static_cast<char>(u >> 16), static_cast<char>(u >> 8),
+                 static_cast<char>(u)};
+    if (little_endian) {
+      for (int k = 3; k >= 0; --k) out += b[k];
+    } else {
+      out.append(b, 4);
+    }
+  };
+  unit(0xFEFF);
+  for (size_t i = 0; i < utf8.size();) {
+    unsigned char c = utf8[i];
+    int n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    uint32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+    for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    i += n;
+    unit(cp);
+  }
+  return out;
+}
+
+}  // namespace
 
 TEST_CASE("regression: YAML output kept raw U+FFFE and U+FFFF (YAML forbids them: PyYAML refused the file)") {
   emit::YamlWriter w;
@@ -331,6 +358,40 @@ TEST_CASE("regression: YAML output kept raw U+FFFE and U+FFFF (YAML forbids them
   CHECK(r.out.find("\xEF\xBF\xBE") == std::string::npos);
   CHECK(r.out.find("\xEF\xBF\xBF") == std::string::npos);
   CHECK(Has(r.out, "subject: \"thử \\ufffe\\uffff\""));
+}
+
+TEST_CASE("regression: a UTF-16 file with only a BOM parsed as an empty document (exit 0); UTF-32 read as UTF-16") {
+  std::string dir = TempDir("reg-boms");
+  struct Case {
+    std::string name, bytes, code;  // code: the error code, or "" for a document
+  };
+  std::string sample = ReadFile(kSample);
+  std::vector<Case> cases = {
+      {"utf-8 BOM only", "\xEF\xBB\xBF", "empty"},
+      {"utf-16le BOM only", "\xFF\xFE", "empty"},
+      {"utf-16be BOM only", "\xFE\xFF", "empty"},
+      {"utf-16le BOM and white space", std::string("\xFF\xFE \0\n\0", 6), "empty"},
+      {"utf-32le BOM only", std::string("\xFF\xFE\0\0", 4), "empty"},
+      {"utf-32be BOM only", std::string("\0\0\xFE\xFF", 4), "empty"},
+      {"utf-32le document", ToUtf32(sample, true), ""},
+      {"utf-32be document", ToUtf32(sample, false), ""},
+      {"utf-32le with a unit above U+10FFFF", std::string("\xFF\xFE\0\0" "A\0\0\0" "\0\0\x11\0", 12),
+       "invalid_encoding"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    WriteFile(dir + "/in.txt", c.bytes);
+    auto r = RunCongvan("parse --format jsonl '" + dir + "/in.txt'");
+    CAPTURE(r.err);
+    if (c.code.empty()) {
+      CHECK(r.status == 0);
+      CHECK(Has(r.out, "\"number\":\"4197\""));
+      CHECK(Has(r.out, c.name.substr(0, 8) == "utf-32le" ? "\"encoding\":\"utf-32le\"" : "\"encoding\":\"utf-32be\""));
+    } else {
+      CHECK(r.status == 1);
+      CHECK(Has(r.out, "\"code\":\"" + c.code + "\""));
+    }
+  }
 }
 
 }  // namespace congvan::testing
