@@ -394,4 +394,23 @@ TEST_CASE("regression: a UTF-16 file with only a BOM parsed as an empty document
   }
 }
 
+TEST_CASE("regression: --grammars fragments expanded exponentially (550 bytes gave a 20 MB pattern)") {
+  // Each fragment uses the one below it three times: 2 x 3^7 copies of the bottom one (about 300 KB, under
+  // 1 KB of grammar; one more level per fragment multiplies it again).
+  std::string text = "fragments:\n  f0: 'Sở Y tế thực hiện báo cáo kết quả'\n";
+  for (int i = 1; i <= 7; ++i) {
+    std::string below = "{{f" + std::to_string(i - 1) + "}}";
+    text += "  f" + std::to_string(i) + ": '(?:" + below + "|" + below + "|" + below + ")'\n";
+  }
+  text += "rules:\n  - id: big.rule\n    pattern: '{{f7}}{{f7}}'\n    match: []\n    no_match: []\n";
+  CHECK(text.size() < 1000);
+  auto g = grammar::Grammar::Load({{"big.yaml", text}});
+  REQUIRE_FALSE(g.ok());
+  CHECK(g.status().message() ==
+        "big.yaml:11: rule big.rule: pattern expands to more than 65536 bytes (fragments used many times inside "
+        "fragments?)");
+  // The shipped grammars stay far below the cap.
+  CHECK(grammar::Grammar::LoadEmbedded().ok());
+}
+
 }  // namespace congvan::testing
