@@ -414,3 +414,21 @@ TEST_CASE("regression: --grammars fragments expanded exponentially (550 bytes ga
 }
 
 }  // namespace congvan::testing
+
+namespace congvan::testing {
+
+TEST_CASE("regression: a repeated deadline got the line of its first copy (and was searched from the start)") {
+  model::Document d = ParseText(
+      "Số: 1/UBND-VX\nHà Nội, ngày 01 tháng 01 năm 2024\nV/v x\n\n"
+      "1. Sở Y tế nộp báo cáo quý trước ngày 01/3/2024 và nộp báo cáo năm\n"
+      "trước ngày 01/3/2024.\n");
+  REQUIRE(d.sections.size() == 1);
+  REQUIRE(d.sections[0].tasks.size() == 1);
+  const auto& deadlines = d.sections[0].tasks[0].deadlines;
+  REQUIRE(deadlines.size() == 2);
+  CHECK(deadlines[0].text == deadlines[1].text);
+  CHECK(deadlines[0].line == 5);
+  CHECK(deadlines[1].line == 6);
+}
+
+}  // namespace congvan::testing

@@ -51,6 +51,17 @@ def deadlines_one_sentence(n):
     yield "\n"
 
 
+def deadlines_distinct(n):
+    # One sentence of deadlines that all differ: each was looked up with unit.find(d.text) from the start
+    # of the sentence (extract/tasks.cc), which scans up to the deadline every time.
+    # (Days, months and years 2030-2099 give 23,520 different dates: enough for 4x at --scale 1.)
+    yield HEADER + "1. Sở Y tế thực hiện "
+    for i in range(5000 * n):
+        i %= 23520
+        yield f"trước ngày {i % 28 + 1} tháng {i // 28 % 12 + 1} năm {2030 + i // 336} "
+    yield "\n"
+
+
 def paragraph_lines(n):
     # Numbering stops at 99, so the lines after it make one paragraph of many lines, one sentence each:
     # the paragraph's line table was scanned from its start for every sentence (model/document.h LineAt).
@@ -94,6 +105,7 @@ def documents_to_file(n):
 CASES = [
     ("angle_brackets", angle_brackets, [], "file", 40),
     ("deadlines_one_sentence", deadlines_one_sentence, [], "file", 40),
+    ("deadlines_distinct", deadlines_distinct, [], "file", 40),
     ("paragraph_lines", paragraph_lines, [], "file", 40),
     ("trailing_footnotes", trailing_footnotes, [], "file", 40),
     # Not yet within 40 B/byte: each 5-byte line becomes a task (a 136-byte record) and, while the body is

@@ -94,6 +94,7 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, std::strin
     const grammar::Match& m = h.m;
     model::Deadline d;
     d.text = std::string(text.substr(h.begin, h.end - h.begin));
+    d.offset = h.begin;
     while (!d.text.empty() && (d.text.back() == ' ' || d.text.back() == ',')) d.text.pop_back();
     d.line = line;
     d.rule = m.rule->id;

@@ -42,6 +42,7 @@ struct Deadline {
   OptString repeat;
   int line = 0;
   std::string rule;  // the grammar rule that read it (for `congvan explain`; not in the output)
+  size_t offset = 0; // where `text` starts in the text it was found in (not in the output)
 };
 
 // A paragraph of the body as the segmenter built it (not part of the output): the text, the line it
