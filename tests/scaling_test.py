@@ -6,8 +6,8 @@ usage: scaling_test.py CONGVAN_BINARY [--scale S] [--only NAME,...] [--report]
 
 For each case it builds the input at 0x (the same document without the repeated part), 1x and 4x (in a
 temporary folder), runs `congvan parse` on each with stdout to /dev/null, and reads the child's own
-rusage (os.wait4: user + sys CPU seconds, peak RSS). The 0x run is the baseline subtracted from the
-others: its CPU time (start-up, loading and compiling the grammar) and its RSS, so that sizes small
+rusage (os.wait4: user + sys CPU seconds, peak RSS). The 0x run (the better of two) is the baseline subtracted
+from the others: its CPU time (start-up, loading and compiling the grammar) and its RSS, so that sizes small
 enough for the test suite measure the work and not the start-up. A case fails when
   - work(4x) > 6 x work(1x), where work = CPU - CPU(0x)   (linear gives about 4x, quadratic 16x), or
   - (peak RSS(4x) - RSS(0x)) / input bytes(4x) > the case's limit (40 bytes per input byte).
@@ -39,7 +39,7 @@ def repeat(text, count):
 def angle_brackets(n):
     # Every '<' without a '>' searched the rest of the line (text/normalize.cc StripHtmlTags).
     yield HEADER
-    yield from repeat("<", 640000 * n)
+    yield from repeat("<", 160000 * n)
     yield "\n"
 
 
@@ -73,7 +73,7 @@ def paragraph_lines(n):
 def trailing_footnotes(n):
     # "[n] ..." footnotes after the document were inserted at the front of a vector (segment/tail.cc).
     yield HEADER + "1. Sở Y tế thực hiện.\n"
-    for i in range(1, 48000 * n + 1):
+    for i in range(1, 24000 * n + 1):
         yield f"[{i % 999 + 1}] Ghi chú số {i}.\n"
 
 
@@ -95,7 +95,7 @@ def documents_to_file(n):
     seed = ("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: {i}/UBND-VX\nCà Mau, ngày 1 tháng 2 năm 2024\nV/v thử\n"
             "Kính gửi: Sở Y tế\n" + "".join(f"{k}. Sở Y tế báo cáo trước ngày {k} tháng 3 năm 2024.\n"
                                              for k in range(1, 40)))
-    for i in range(300 * n + 1):
+    for i in range(150 * n + 1):
         yield seed.replace("{i}", str(i + 1))
 
 
@@ -179,7 +179,9 @@ def main(argv):
             size4 = sizes[4]
 
             def measure():
-                c0, r0 = run(binary, args, paths[0], mode)
+                # The baseline is the better of two runs: a busy machine only ever adds time.
+                (c0, r0), (c0b, r0b) = run(binary, args, paths[0], mode), run(binary, args, paths[0], mode)
+                c0, r0 = min(c0, c0b), min(r0, r0b)
                 c1, _ = run(binary, args, paths[1], mode)
                 c4, r4 = run(binary, args, paths[4], mode)
                 # Under 50 ms of work is noise next to the start-up: counted as 50 ms.
