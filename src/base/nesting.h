@@ -1,7 +1,7 @@
 // How deeply brackets nest in a JSON or YAML text ("[", "{"; strings skipped), measured without
-// recursion. yaml-cpp parses recursively, so the grammar loader, the JSON Lines reader and the diff's
-// JSON reader refuse texts nested deeper than kMaxNesting before handing them to it (a hostile
-// "[[[[..." would otherwise overflow the stack).
+// recursion. yaml-cpp parses recursively, so the grammar loader refuses texts nested deeper than
+// kMaxNesting before handing them to it (a hostile "[[[[..." would otherwise overflow the stack).
+// JSON is read by base/json.h, which has its own depth limit.
 #pragma once
 
 #include <cstddef>

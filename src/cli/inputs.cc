@@ -1,10 +1,14 @@
 #include "cli/inputs.h"
 
-#include "base/nesting.h"
-
 #include <fnmatch.h>
 #include <sys/stat.h>
-#include <yaml-cpp/yaml.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+
+#include "base/json.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -111,41 +115,144 @@ void AddArg(const std::string& arg, const std::vector<std::string>& globs, ListS
   src.inputs.push_back(std::move(in));
 }
 
+// Lines of a file descriptor, each read into memory only up to a limit: a longer line is skipped to its
+// end without being stored (the 1 GiB record of issue 13 no longer costs 5 GB before it is refused).
+class BoundedLineReader {
+ public:
+  enum class Got { kLine, kTooLong, kEnd, kError };
+  BoundedLineReader(int fd, size_t limit) : fd_(fd), limit_(limit) {}
+
+  // The next line, without its "\n". kTooLong: the line had more than `limit` bytes (line is empty).
+  // kError: read(2) failed (errno's text in error()); kEnd: no more bytes.
+  Got Next(std::string* line) {
+    line->clear();
+    bool any = false, too_long = false;
+    while (true) {
+      if (pos_ == len_) {
+        if (eof_) break;
+        ssize_t n;
+        do {
+          n = ::read(fd_, buf_, sizeof buf_);
+        } while (n < 0 && errno == EINTR);
+        if (n < 0) {
+          error_ = std::strerror(errno);
+          eof_ = true;
+          return Got::kError;
+        }
+        if (n == 0) {
+          eof_ = true;
+          break;
+        }
+        pos_ = 0;
+        len_ = static_cast<size_t>(n);
+      }
+      any = true;
+      const char* start = buf_ + pos_;
+      const char* nl = static_cast<const char*>(std::memchr(start, '\n', len_ - pos_));
+      size_t take = nl ? static_cast<size_t>(nl - start) : len_ - pos_;
+      if (!too_long) {
+        if (line->size() + take > limit_) {
+          too_long = true;
+          line->clear();
+          line->shrink_to_fit();
+        } else {
+          line->append(start, take);
+        }
+      }
+      pos_ += take;
+      if (nl) {
+        ++pos_;
+        return too_long ? Got::kTooLong : Got::kLine;
+      }
+    }
+    if (!any) return Got::kEnd;
+    return too_long ? Got::kTooLong : Got::kLine;
+  }
+  const std::string& error() const { return error_; }
+
+ private:
+  int fd_;
+  size_t limit_;
+  char buf_[1 << 16];
+  size_t pos_ = 0, len_ = 0;
+  bool eof_ = false;
+  std::string error_;
+};
+
 class JsonlSource : public InputSource {
  public:
+  explicit JsonlSource(size_t max_bytes)
+      : max_bytes_(max_bytes), limit_(RecordLimit(max_bytes)), reader_(0, limit_) {}
+
+  // The longest record line that can hold a text of max_bytes: every byte escaped ("\u00XX") is 6.
+  static size_t RecordLimit(size_t max_bytes) {
+    return max_bytes > (SIZE_MAX - kRecordSlack) / 6 ? SIZE_MAX : 6 * max_bytes + kRecordSlack;
+  }
+
   bool Next(Input* in) override {
     std::lock_guard<std::mutex> lock(mu_);
     std::string line;
-    while (std::getline(std::cin, line)) {
+    while (true) {
+      auto got = reader_.Next(&line);
+      if (got == BoundedLineReader::Got::kEnd || done_) return false;
       ++number_;
-      if (line.empty() || line == "\r") continue;
       *in = Input();
+      in->record = number_;
       in->path = "<stdin>:" + std::to_string(number_);
-      if (MaxNesting(line) > kMaxNesting) {
-        in->problem = Status(Code::kBadRecord, "record nested too deeply");
-        in->relative = in->path;
+      in->relative = in->path;
+      if (got == BoundedLineReader::Got::kError) {
+        in->problem = Status(Code::kIo, "cannot read stdin: " + reader_.error());
+        done_ = true;
         return true;
       }
-      try {
-        YAML::Node rec = YAML::Load(line);
-        if (!rec.IsMap() || !rec["text"] || !rec["text"].IsScalar()) {
-          in->problem = Status(Code::kBadRecord, "record is not an object with a \"text\" string");
-        } else {
-          in->text = rec["text"].as<std::string>();
-          if (rec["path"] && rec["path"].IsScalar()) in->path = rec["path"].as<std::string>();
-        }
-      } catch (const YAML::Exception& e) {
-        in->problem = Status(Code::kBadRecord, std::string("record is not valid JSON: ") + e.msg);
+      if (got == BoundedLineReader::Got::kTooLong) {
+        in->problem = Status(Code::kTooLarge, "record longer than " + std::to_string(limit_) +
+                                                  " bytes, more than a text of " + std::to_string(max_bytes_) +
+                                                  " bytes (--max-bytes) can take as JSON; not read");
+        return true;
       }
-      in->relative = in->path;
+      if (line.empty() || line == "\r") continue;  // blank lines are skipped but counted
+      Read(line, in);
       return true;
     }
-    return false;
   }
 
  private:
+  // Room for the path and the other members beside the escaped text.
+  static constexpr size_t kRecordSlack = 64 << 10;
+
+  static void Read(std::string& line, Input* in) {
+    auto rec = json::Parse(line);
+    if (!rec.ok()) {
+      in->problem = Status(Code::kBadRecord, "record is not valid JSON: " + rec.status().message());
+      return;
+    }
+    json::Value* text = rec->Find("text");
+    if (!rec->IsObject() || !text || !text->IsString()) {
+      in->problem = Status(Code::kBadRecord, "record is not an object with a \"text\" string");
+      return;
+    }
+    const json::Value& path = rec->Get("path");
+    if (!path.IsNull()) {
+      if (!path.IsString()) {
+        in->problem = Status(Code::kBadRecord, "record's \"path\" is not a string");
+        return;
+      }
+      if (path.String().find('\0') != std::string::npos) {
+        in->problem = Status(Code::kBadRecord, "record's \"path\" contains a NUL byte (\\u0000)");
+        return;
+      }
+      in->path = path.String();
+    }
+    in->relative = in->path;
+    in->text = std::move(text->MutableString());
+  }
+
+  size_t max_bytes_, limit_;
   std::mutex mu_;
+  BoundedLineReader reader_;
   size_t number_ = 0;
+  bool done_ = false;
 };
 
 }  // namespace
@@ -165,12 +272,21 @@ Result<std::unique_ptr<InputSource>> ListInputs(const ListOptions& opt) {
     std::string line;
     while (std::getline(*in, line)) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.find('\0') != std::string::npos) {
+        // A NUL ends a C path: "a\0b" would open "a". Refused, shown with the NUL as "\0".
+        Input bad;
+        for (char c : line) bad.path += c == '\0' ? std::string("\\0") : std::string(1, c);
+        bad.relative = bad.path;
+        bad.problem = Status(Code::kUsage, "a path with a NUL byte (in --files-from): not read");
+        src->inputs.push_back(std::move(bad));
+        continue;
+      }
       if (!line.empty()) AddArg(line, globs, *src);
     }
   }
   return std::unique_ptr<InputSource>(std::move(src));
 }
 
-std::unique_ptr<InputSource> JsonlRecords() { return std::make_unique<JsonlSource>(); }
+std::unique_ptr<InputSource> JsonlRecords(size_t max_bytes) { return std::make_unique<JsonlSource>(max_bytes); }
 
 }  // namespace congvan::cli

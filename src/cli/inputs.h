@@ -25,6 +25,7 @@ struct Input {
   std::string text;      // the bytes of a JSON Lines record
   std::string relative;  // path under its root directory, for mirroring into -o DIR
   std::optional<Status> problem;  // a record that could not be read as JSON
+  size_t record = 0;     // a JSON Lines record: its line on stdin (1-based); else 0
 };
 
 class InputSource {
@@ -47,7 +48,11 @@ struct ListOptions {
 // Files, trees, --files-from. Fails (kUsage) only when --files-from cannot be read.
 Result<std::unique_ptr<InputSource>> ListInputs(const ListOptions& opt);
 
-// JSON Lines records from stdin.
-std::unique_ptr<InputSource> JsonlRecords();
+// JSON Lines records from stdin, read by the strict JSON reader (base/json.h). A record's line is read
+// into memory only up to the most a text of max_bytes can take as JSON (6 * max_bytes + 64 KiB, every
+// byte escaped): a longer one is skipped to its end unread and gets a too_large problem. A record that
+// is not JSON, not an object with a "text" string, or whose "path" is not a string or holds a NUL byte
+// gets an invalid_record problem. Records are named "<stdin>:LINE" unless they give a path.
+std::unique_ptr<InputSource> JsonlRecords(size_t max_bytes);
 
 }  // namespace congvan::cli

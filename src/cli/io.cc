@@ -97,50 +97,86 @@ Result<std::string> ReadInput(const std::string& path, size_t max_bytes) {
   return data;
 }
 
-Status WriteFileAtomically(const std::string& path, const std::string& data) {
+AtomicFile::~AtomicFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!tmp_.empty()) ::unlink(tmp_.c_str());
+  ReleaseTemp(slot_);
+}
+
+Status AtomicFile::Fail(const std::string& what, int err) {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  if (!tmp_.empty()) ::unlink(tmp_.c_str());
+  tmp_.clear();
+  ReleaseTemp(slot_);
+  slot_ = -1;
+  failed_ = Status(Code::kIo, path_ + ": " + what + ": " + std::strerror(err));
+  return failed_;
+}
+
+Status AtomicFile::Open(const std::string& path) {
   namespace fs = std::filesystem;
+  path_ = path;
   fs::path target(path);
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
+  std::string tmpl = (dir / ".congvan.tmp.XXXXXX").string();
   int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) return Status(Code::kIo, path + ": cannot create a temporary file: " + std::strerror(errno));
-  int slot = RegisterTemp(tmpl);
-  struct Release {
-    int slot;
-    ~Release() { ReleaseTemp(slot); }
-  } release{slot};
+  if (fd < 0) return Fail("cannot create a temporary file", errno);
+  fd_ = fd;
+  tmp_ = tmpl;
+  slot_ = RegisterTemp(tmp_);
+  return Status::Ok();
+}
+
+Status AtomicFile::Write(std::string_view data) {
+  if (!failed_.ok()) return failed_;
+  if (fd_ < 0) return Status(Code::kIo, path_ + ": not open");
   size_t off = 0;
   while (off < data.size()) {
-    ssize_t w = ::write(fd, data.data() + off, data.size() - off);
+    ssize_t w = ::write(fd_, data.data() + off, data.size() - off);
     if (w < 0) {
       if (errno == EINTR) continue;
-      int err = errno;
-      ::close(fd);
-      ::unlink(tmpl.c_str());
-      return Status(Code::kIo, path + ": cannot write: " + std::strerror(err));
+      return Fail("cannot write", errno);
     }
-    off += w;
-  }
-  ::fchmod(fd, 0644);
-  if (::close(fd) != 0 || std::rename(tmpl.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmpl.c_str());
-    return Status(Code::kIo, path + ": cannot write: " + std::strerror(err));
+    off += static_cast<size_t>(w);
   }
   return Status::Ok();
 }
 
-bool WriteStdout(const std::string& data) {
+Status AtomicFile::Commit() {
+  if (!failed_.ok()) return failed_;
+  if (fd_ < 0) return Status(Code::kIo, path_ + ": not open");
+  ::fchmod(fd_, 0644);
+  int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) return Fail("cannot write", errno);
+  if (std::rename(tmp_.c_str(), path_.c_str()) != 0) return Fail("cannot write", errno);
+  tmp_.clear();
+  ReleaseTemp(slot_);
+  slot_ = -1;
+  return Status::Ok();
+}
+
+Status WriteFileAtomically(const std::string& path, std::string_view data) {
+  AtomicFile f;
+  if (Status s = f.Open(path); !s.ok()) return s;
+  if (Status s = f.Write(data); !s.ok()) return s;
+  return f.Commit();
+}
+
+Written WriteStdout(std::string_view data, std::string* error) {
   size_t off = 0;
   while (off < data.size()) {
     ssize_t w = ::write(1, data.data() + off, data.size() - off);
     if (w < 0) {
       if (errno == EINTR) continue;
-      return false;
+      if (errno == EPIPE) return Written::kClosed;
+      if (error) *error = std::string("cannot write to stdout: ") + std::strerror(errno);
+      return Written::kFailed;
     }
-    off += w;
+    off += static_cast<size_t>(w);
   }
-  return true;
+  return Written::kOk;
 }
 
 }  // namespace congvan::cli

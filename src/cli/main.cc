@@ -2,7 +2,7 @@
 // cli/batch.h.
 //
 // Exit status: 0 every input parsed; 1 some input failed (the others were still processed); 2 usage or
-// grammar errors (nothing was parsed).
+// grammar errors (nothing was parsed), or the output could not be written (a full disk).
 #include <CLI/CLI.hpp>
 
 #include <unistd.h>
@@ -57,6 +57,17 @@ struct ParseArgs {
   size_t max_bytes = kDefaultMaxBytes;
 };
 
+// Writes a command's whole output to stdout. Returns `status`, or 2 after "congvan: cannot write to
+// stdout: ..." when the write fails; a closed pipe (| head) is quiet.
+int Emit(const std::string& out, int status) {
+  std::string error;
+  if (WriteStdout(out, &error) == Written::kFailed) {
+    std::cerr << "congvan: " << error << "\n";
+    return 2;
+  }
+  return status;
+}
+
 Result<std::shared_ptr<const grammar::Grammar>> LoadGrammar(const std::string& dir) {
   if (dir.empty()) return grammar::Grammar::LoadDefault();
   return grammar::Grammar::LoadDirectory(dir);
@@ -75,7 +86,7 @@ int RunParse(const ParseArgs& a) {
       std::cerr << "congvan: --input-format jsonl reads records from stdin; give no FILE\n";
       return 2;
     }
-    source = JsonlRecords();
+    source = JsonlRecords(a.max_bytes);
   } else {
     if (a.files.empty() && a.files_from.empty()) {
       std::cerr << "congvan: no input: give FILE..., a directory, -, or --files-from\n";
@@ -138,8 +149,7 @@ int RunExplain(const std::string& path, const std::string& grammars, const std::
     std::cerr << "congvan: " << display << ": " << doc.status().message() << "\n";
     return doc.status().code() == Code::kUsage ? 2 : 1;
   }
-  WriteStdout(explain::Render(lines, *doc));
-  return 0;
+  return Emit(explain::Render(lines, *doc), 0);
 }
 
 // `congvan diff A B`: exit 0 no difference, 1 differences, 2 trouble (as diff(1)).
@@ -168,8 +178,7 @@ int RunDiff(const std::string& a_path, const std::string& b_path, const std::str
     bool color = ::isatty(1) && std::getenv("NO_COLOR") == nullptr;
     out = emit::DiffText(d, color);
   }
-  WriteStdout(out);
-  return d.Differs() ? 1 : 0;
+  return Emit(out, d.Differs() ? 1 : 0);
 }
 
 // `congvan matrix FILES|DIRS...`: owners x documents.
@@ -222,8 +231,7 @@ int RunMatrix(const std::vector<std::string>& args, const std::string& cites, co
   } else {
     out = emit::MatrixMarkdown(m);
   }
-  WriteStdout(out);
-  return failed ? 1 : 0;
+  return Emit(out, failed ? 1 : 0);
 }
 
 }  // namespace

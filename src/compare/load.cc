@@ -1,124 +1,165 @@
 #include "compare/load.h"
 
 #include <unistd.h>
-#include <yaml-cpp/yaml.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
-#include "base/nesting.h"
+#include "base/json.h"
 #include "extract/owners.h"
 #include "pipeline/parse.h"
 
 namespace congvan::compare {
 namespace {
 
-model::OptString Opt(const YAML::Node& n) {
-  if (!n || n.IsNull()) return std::nullopt;
-  return n.as<std::string>();
-}
+// Reads a congvan JSON tree into a Document. Missing members take their defaults (an older or partial
+// output still compares); a member of the wrong type is an error naming it ("sections[2].line: expected
+// an integer, found a string"), the first one met.
+class Reader {
+ public:
+  explicit Reader(const grammar::Grammar& g) : g_(g) {}
+  const std::string& error() const { return error_; }
 
-std::vector<std::string> Strings(const YAML::Node& n) {
-  std::vector<std::string> out;
-  if (n && n.IsSequence()) {
-    for (auto x : n) out.push_back(x.as<std::string>());
+  model::OptString Opt(const json::Value& v, const std::string& where) {
+    if (v.IsNull()) return std::nullopt;
+    if (!v.IsString()) return Wrong(where, "a string or null", v), std::nullopt;
+    return v.String();
   }
-  return out;
-}
+  std::string Str(const json::Value& v, const std::string& where, const std::string& fallback = "") {
+    if (v.IsNull()) return fallback;
+    if (!v.IsString()) return Wrong(where, "a string", v), fallback;
+    return v.String();
+  }
+  int Line(const json::Value& v, const std::string& where) {
+    if (v.IsNull()) return 0;
+    auto n = v.Int(0, 1 << 30);
+    if (!n) return Wrong(where, "a line number", v), 0;
+    return static_cast<int>(*n);
+  }
+  // The items of an array member (none when it is missing or null).
+  const std::vector<json::Value>& Items(const json::Value& v, const std::string& where) {
+    static const std::vector<json::Value> kNone;
+    if (v.IsNull()) return kNone;
+    if (!v.IsArray()) return Wrong(where, "an array", v), kNone;
+    return v.Items();
+  }
+  std::vector<std::string> Strings(const json::Value& v, const std::string& where) {
+    std::vector<std::string> out;
+    const auto& items = Items(v, where);
+    for (size_t i = 0; i < items.size(); ++i) out.push_back(Str(items[i], Index(where, i)));
+    return out;
+  }
 
-int Line(const YAML::Node& n) { return n && !n.IsNull() ? n.as<int>() : 0; }
-
-std::vector<model::Task> Tasks(const YAML::Node& n, const grammar::Grammar& g) {
-  std::vector<model::Task> out;
-  if (!n || !n.IsSequence()) return out;
-  for (auto t : n) {
-    model::Task task;
-    task.text = t["text"].as<std::string>("");
-    task.owners = Strings(t["owners"]);
-    task.owner_keys = Strings(t["owner_keys"]);
-    if (task.owner_keys.size() != task.owners.size()) {
-      task.owner_keys.clear();
-      for (const auto& o : task.owners) task.owner_keys.push_back(extract::OwnerKey(g, o));
+  std::vector<model::Task> Tasks(const json::Value& n, const std::string& where) {
+    std::vector<model::Task> out;
+    const auto& items = Items(n, where);
+    for (size_t i = 0; i < items.size(); ++i) {
+      const json::Value& t = items[i];
+      std::string at = Index(where, i);
+      model::Task task;
+      task.text = Str(t.Get("text"), at + ".text");
+      task.owners = Strings(t.Get("owners"), at + ".owners");
+      task.owner_keys = Strings(t.Get("owner_keys"), at + ".owner_keys");
+      if (task.owner_keys.size() != task.owners.size()) {
+        task.owner_keys.clear();
+        for (const auto& o : task.owners) task.owner_keys.push_back(extract::OwnerKey(g_, o));
+      }
+      task.partners = Strings(t.Get("partners"), at + ".partners");
+      task.line = Line(t.Get("line"), at + ".line");
+      const auto& deadlines = Items(t.Get("deadlines"), at + ".deadlines");
+      for (size_t k = 0; k < deadlines.size(); ++k) {
+        const json::Value& d = deadlines[k];
+        std::string dat = Index(at + ".deadlines", k);
+        model::Deadline dl;
+        dl.text = Str(d.Get("text"), dat + ".text");
+        dl.due = Opt(d.Get("due"), dat + ".due");
+        dl.time = Opt(d.Get("time"), dat + ".time");
+        dl.repeat = Opt(d.Get("repeat"), dat + ".repeat");
+        dl.line = Line(d.Get("line"), dat + ".line");
+        task.deadlines.push_back(std::move(dl));
+      }
+      out.push_back(std::move(task));
     }
-    task.partners = Strings(t["partners"]);
-    task.line = Line(t["line"]);
-    for (auto d : t["deadlines"]) {
-      model::Deadline dl;
-      dl.text = d["text"].as<std::string>("");
-      dl.due = Opt(d["due"]);
-      dl.time = Opt(d["time"]);
-      dl.repeat = Opt(d["repeat"]);
-      dl.line = Line(d["line"]);
-      task.deadlines.push_back(std::move(dl));
-    }
-    out.push_back(std::move(task));
+    return out;
   }
-  return out;
-}
 
-std::vector<model::Section> Sections(const YAML::Node& n, const grammar::Grammar& g) {
-  std::vector<model::Section> out;
-  if (!n || !n.IsSequence()) return out;
-  for (auto s : n) {
-    model::Section sec;
-    sec.id = s["id"].as<std::string>("");
-    sec.path = s["path"].as<std::string>(sec.id);
-    sec.heading = Opt(s["heading"]);
-    sec.text = s["text"].as<std::string>("");
-    sec.line = Line(s["line"]);
-    sec.owners = Strings(s["owners"]);
-    sec.tasks = Tasks(s["tasks"], g);
-    sec.sections = Sections(s["sections"], g);
-    out.push_back(std::move(sec));
+  // Sections nest at most as deep as the JSON (json::kDefaultMaxDepth), so this recursion is bounded.
+  std::vector<model::Section> Sections(const json::Value& n, const std::string& where) {
+    std::vector<model::Section> out;
+    const auto& items = Items(n, where);
+    for (size_t i = 0; i < items.size(); ++i) {
+      const json::Value& s = items[i];
+      std::string at = Index(where, i);
+      model::Section sec;
+      sec.id = Str(s.Get("id"), at + ".id");
+      sec.path = Str(s.Get("path"), at + ".path", sec.id);
+      sec.heading = Opt(s.Get("heading"), at + ".heading");
+      sec.text = Str(s.Get("text"), at + ".text");
+      sec.line = Line(s.Get("line"), at + ".line");
+      sec.owners = Strings(s.Get("owners"), at + ".owners");
+      sec.tasks = Tasks(s.Get("tasks"), at + ".tasks");
+      sec.sections = Sections(s.Get("sections"), at + ".sections");
+      out.push_back(std::move(sec));
+    }
+    return out;
   }
-  return out;
-}
+
+ private:
+  static std::string Index(const std::string& where, size_t i) { return where + "[" + std::to_string(i) + "]"; }
+  void Wrong(const std::string& where, const char* want, const json::Value& got) {
+    if (error_.empty()) error_ = where + ": expected " + want + ", found " + std::string(json::TypeName(got.type()));
+  }
+  const grammar::Grammar& g_;
+  std::string error_;
+};
 
 }  // namespace
 
-Result<model::Document> FromJson(const std::string& json, const std::string& path, const grammar::Grammar& g) {
-  if (MaxNesting(json) > kMaxNesting) {
-    return Status(Code::kUsage, path + ": JSON nested deeper than " + std::to_string(kMaxNesting) + " levels");
+Result<model::Document> FromJson(const std::string& text, const std::string& path, const grammar::Grammar& g) {
+  auto parsed = json::Parse(text);
+  if (!parsed.ok()) return Status(Code::kUsage, path + ": not valid JSON: " + parsed.status().message());
+  const json::Value& n = *parsed;
+  if (!n.IsObject() || !n.Get("schema").IsString() || n.Get("schema").String() != "congvan/1") {
+    return Status(Code::kUsage, path + ": JSON, but not a congvan document (\"schema\": \"congvan/1\")");
   }
-  try {
-    YAML::Node n = YAML::Load(json);
-    if (!n.IsMap() || !n["schema"] || n["schema"].as<std::string>() != "congvan/1") {
-      return Status(Code::kUsage, path + ": JSON, but not a congvan document (\"schema\": \"congvan/1\")");
-    }
-    if (n["error"]) return Status(Code::kUsage, path + ": a congvan error row, not a document");
-    model::Document d;
-    d.source.path = n["source"]["path"].as<std::string>(path);
-    d.format = Opt(n["format"]);
-    d.kind = Opt(n["kind"]);
-    d.authority.name = Opt(n["authority"]["name"]);
-    d.authority.parent = Opt(n["authority"]["parent"]);
-    d.number = Opt(n["number"]);
-    d.symbol = Opt(n["symbol"]);
-    d.code = Opt(n["code"]);
-    d.place = Opt(n["place"]);
-    d.date = Opt(n["date"]);
-    d.subject = Opt(n["subject"]);
-    d.urgency = Opt(n["urgency"]);
-    d.secrecy = Opt(n["secrecy"]);
-    for (auto r : n["references"]) {
-      d.references.push_back({Opt(r["kind"]), r["code"].as<std::string>(""), Opt(r["date"]), Opt(r["issuer"]),
-                              Line(r["line"])});
-    }
-    d.sections = Sections(n["sections"], g);
-    if (n["closing"] && n["closing"].IsMap()) {
-      model::Closing c;
-      c.text = n["closing"]["text"].as<std::string>("");
-      c.line = Line(n["closing"]["line"]);
-      c.tasks = Tasks(n["closing"]["tasks"], g);
-      d.closing = std::move(c);
-    }
-    d.tasks = Tasks(n["tasks"], g);
-    return d;
-  } catch (const YAML::Exception& e) {
-    return Status(Code::kUsage, path + ": not valid congvan JSON: " + e.msg);
+  if (n.Has("error")) return Status(Code::kUsage, path + ": a congvan error row, not a document");
+  Reader r(g);
+  model::Document d;
+  d.source.path = r.Str(n.Get("source").Get("path"), "source.path", path);
+  d.format = r.Opt(n.Get("format"), "format");
+  d.kind = r.Opt(n.Get("kind"), "kind");
+  d.authority.name = r.Opt(n.Get("authority").Get("name"), "authority.name");
+  d.authority.parent = r.Opt(n.Get("authority").Get("parent"), "authority.parent");
+  d.number = r.Opt(n.Get("number"), "number");
+  d.symbol = r.Opt(n.Get("symbol"), "symbol");
+  d.code = r.Opt(n.Get("code"), "code");
+  d.place = r.Opt(n.Get("place"), "place");
+  d.date = r.Opt(n.Get("date"), "date");
+  d.subject = r.Opt(n.Get("subject"), "subject");
+  d.urgency = r.Opt(n.Get("urgency"), "urgency");
+  d.secrecy = r.Opt(n.Get("secrecy"), "secrecy");
+  const auto& refs = r.Items(n.Get("references"), "references");
+  for (size_t i = 0; i < refs.size(); ++i) {
+    const json::Value& x = refs[i];
+    std::string at = "references[" + std::to_string(i) + "]";
+    d.references.push_back({r.Opt(x.Get("kind"), at + ".kind"), r.Str(x.Get("code"), at + ".code"),
+                            r.Opt(x.Get("date"), at + ".date"), r.Opt(x.Get("issuer"), at + ".issuer"),
+                            r.Line(x.Get("line"), at + ".line")});
   }
+  d.sections = r.Sections(n.Get("sections"), "sections");
+  if (n.Get("closing").IsObject()) {
+    const json::Value& cl = n.Get("closing");
+    model::Closing c;
+    c.text = r.Str(cl.Get("text"), "closing.text");
+    c.line = r.Line(cl.Get("line"), "closing.line");
+    c.tasks = r.Tasks(cl.Get("tasks"), "closing.tasks");
+    d.closing = std::move(c);
+  }
+  d.tasks = r.Tasks(n.Get("tasks"), "tasks");
+  if (!r.error().empty()) return Status(Code::kUsage, path + ": not a congvan document: " + r.error());
+  return d;
 }
 
 Result<model::Document> Load(const std::string& path, const grammar::Grammar& g) {

@@ -3,8 +3,10 @@
 // Takes a path ("-" for stdin), the grammar, and reads the bytes. When they are a congvan JSON document
 // ({"schema": "congvan/1", ...}: what `congvan parse` printed), the tree is read back into a Document
 // (header fields, sections, tasks with owners, keys, partners and deadlines); otherwise the bytes are
-// parsed as a dispatch. Owner keys missing from an older JSON are computed. Fails with the read or
-// decode Status, or kUsage for JSON that is not a congvan document.
+// parsed as a dispatch. Owner keys missing from an older JSON are computed. The JSON is read by the
+// strict reader of base/json.h (no YAML: an alias or anchor is an error, never followed). Fails with the
+// read or decode Status, or kUsage for text that is not JSON ("PATH: not valid JSON: at byte N: ...") or
+// JSON that is not a congvan document (a member of the wrong type is named: "sections[0].line: ...").
 #pragma once
 
 #include <string>

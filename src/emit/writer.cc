@@ -175,7 +175,8 @@ void JsonWriter::Null() {
 
 namespace {
 
-// A YAML double-quoted scalar: JSON's escapes, plus the C1 controls and U+FEFF YAML does not allow raw.
+// A YAML double-quoted scalar: JSON's escapes, plus what YAML does not allow raw: the C1 controls,
+// U+FEFF, and the noncharacters U+FFFE and U+FFFF (PyYAML refused a file holding them, issue 13).
 std::string YamlQuote(std::string_view s) {
   std::string out;
   AppendJsonString(&out, s);
@@ -191,6 +192,9 @@ std::string YamlQuote(std::string_view s) {
       ++i;
     } else if (c == 0xEF && out.compare(i, 3, "\xEF\xBB\xBF") == 0) {
       fixed += "\\ufeff";
+      i += 2;
+    } else if (c == 0xEF && (out.compare(i, 3, "\xEF\xBF\xBE") == 0 || out.compare(i, 3, "\xEF\xBF\xBF") == 0)) {
+      fixed += out[i + 2] == '\xBE' ? "\\ufffe" : "\\uffff";
       i += 2;
     } else {
       fixed += static_cast<char>(c);

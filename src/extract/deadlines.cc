@@ -1,7 +1,9 @@
 #include "extract/deadlines.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <set>
 
 #include "base/dates.h"
 #include "base/numbers.h"
@@ -64,6 +66,17 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
     grammar::Match m;
   };
   std::vector<Hit> accepted;
+  // The accepted spans, which never overlap, ordered by (begin, end): a new match is checked against its
+  // neighbour only, not against every accepted hit (quadratic in one long sentence, issue 13).
+  std::set<std::pair<size_t, size_t>> spans;
+  auto overlaps_accepted = [&](size_t b, size_t e) {
+    // The accepted span that starts last before e ends last among those (they are disjoint); it
+    // overlaps [b, e) exactly when any of them does.
+    auto it = spans.lower_bound({e, 0});
+    if (it == spans.begin()) return false;
+    --it;
+    return b < it->second && it->first < e;
+  };
   for (const grammar::Rule* rule : g.MatchingRules("deadlines", span)) {
     size_t start = 0;
     while (start < text.size()) {
@@ -77,9 +90,10 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
       m.rule = rule;
       for (auto& p : sp) m.groups.emplace_back(p.data() ? std::string_view(p.data(), p.size()) : "");
       size_t b = sp[0].data() - text.data(), e = b + sp[0].size();
-      bool overlaps = false;
-      for (const auto& h : accepted) overlaps |= b < h.end && h.begin < e;
-      if (!overlaps) accepted.push_back({b, e, m});
+      if (!overlaps_accepted(b, e)) {
+        accepted.push_back({b, e, m});
+        spans.insert({b, e});
+      }
       start = e > start ? e : start + 1;
     }
   }
@@ -89,6 +103,7 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
     const grammar::Match& m = h.m;
     model::Deadline d;
     d.text = std::string(text.substr(h.begin, h.end - h.begin));
+    d.offset = h.begin;
     while (!d.text.empty() && (d.text.back() == ' ' || d.text.back() == ',')) d.text.pop_back();
     d.line = line;
     d.rule = m.rule->id;

@@ -1,7 +1,7 @@
 // Extract: deadlines and recurring duties in one task's text.
 //
 // Takes the text, the document's own date ("2021-08-04", or none) and the text's first line. Returns the
-// deadlines in reading order, each with the words as printed and
+// deadlines in reading order, each with the words as printed (and where they start in the text) and
 //   due     "2021-08-06" (a date; a date without a year takes the document's year), "2021-10" (a month),
 //           "2021-Q4" (a quarter), or null for a pure recurrence;
 //   time    "17:00" or null;

@@ -101,10 +101,13 @@ model::Task MakeTask(Context& c, const model::Paragraph& p, size_t offset, const
                                            t.owners.end();
                                   }),
                    t.partners.end());
-  t.deadlines = FindDeadlines(c.g, span, c.doc.date, t.line, &c.doc.warnings);
+  std::vector<model::Warning> deadline_warnings;
+  t.deadlines = FindDeadlines(c.g, span, c.doc.date, t.line, &deadline_warnings);
+  for (auto& w : deadline_warnings) c.doc.Warn(std::move(w.code), std::move(w.message), w.line);  // capped
   for (auto& d : t.deadlines) {
-    size_t at = unit.find(d.text);
-    if (at != std::string::npos) d.line = p.LineAt(offset + at);
+    // Its own offset, not unit.find(d.text): a search from the start for every deadline was quadratic
+    // in a long sentence, and gave a repeated deadline the line of its first copy (issue 13).
+    d.line = p.LineAt(offset + d.offset);
     c.doc.Trace(d.line, "deadline", d.rule);
   }
   for (const auto& o : t.owners) t.owner_keys.push_back(c.Key(o));

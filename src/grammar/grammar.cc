@@ -269,9 +269,16 @@ class Loader {
   // pasted as is ("[{{letter}}\\s-]"), outside it becomes one bracket expression ("{{upper}}").
   Status Expand(const std::string& in, int depth, std::string* out) {
     if (depth > 8) return Status(Code::kGrammar, "fragments nest too deep (a cycle?)");
+    // Fragments that use a fragment twice double at each level: 550 bytes of them gave a 20 MB pattern
+    // (issue 13). The size is checked after each piece is added, here and in every nested call.
+    constexpr size_t kMaxExpanded = 64 << 10;
     out->clear();
     bool in_class = false;
     for (size_t pos = 0; pos < in.size();) {
+      if (out->size() > kMaxExpanded) {
+        return Status(Code::kGrammar, "pattern expands to more than " + std::to_string(kMaxExpanded) +
+                                          " bytes (fragments used many times inside fragments?)");
+      }
       char c = in[pos];
       if (c == '\\' && pos + 1 < in.size()) {
         out->append(in, pos, 2);
@@ -325,6 +332,10 @@ class Loader {
         if (Status s = Expand(it->second, depth + 1, &sub); !s.ok()) return s;
         out->append(sub);
       }
+    }
+    if (out->size() > kMaxExpanded) {
+      return Status(Code::kGrammar, "pattern expands to more than " + std::to_string(kMaxExpanded) +
+                                        " bytes (fragments used many times inside fragments?)");
     }
     return Status::Ok();
   }

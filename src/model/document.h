@@ -4,6 +4,8 @@
 // from (`line`), so a reader can jump to it.
 #pragma once
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -40,6 +42,7 @@ struct Deadline {
   OptString repeat;
   int line = 0;
   std::string rule;  // the grammar rule that read it (for `congvan explain`; not in the output)
+  size_t offset = 0; // where `text` starts in the text it was found in (not in the output)
 };
 
 // A paragraph of the body as the segmenter built it (not part of the output): the text, the line it
@@ -51,13 +54,12 @@ struct Paragraph {
   bool bullet = false;
   std::vector<std::pair<size_t, int>> line_at;  // (offset in text, input line), ascending
 
+  // The line of the last entry at or before `offset` (binary search: a scan from the start for every
+  // sentence of a paragraph of many lines was quadratic, issue 13).
   int LineAt(size_t offset) const {
-    int l = line;
-    for (const auto& [off, ln] : line_at) {
-      if (off > offset) break;
-      l = ln;
-    }
-    return l;
+    auto after = std::upper_bound(line_at.begin(), line_at.end(), offset,
+                                  [](size_t o, const std::pair<size_t, int>& e) { return o < e.first; });
+    return after == line_at.begin() ? line : std::prev(after)->second;
   }
 };
 
@@ -150,11 +152,45 @@ struct Document {
   std::vector<Task> tasks;  // tasks of an unnumbered body
   std::vector<Warning> warnings;
   std::vector<TraceEntry> trace;  // not part of the output contract
+  bool tracing = true;  // record Trace() entries; pipeline::Parse keeps them only for `explain`
+
+  // At most this many warnings of one code are kept; the others are counted, and SummarizeWarnings adds
+  // one "N more CODE warnings" for them (16 MB of "1. x" lines gave 6.4 million warnings, issue 13).
+  static constexpr int kMaxWarningsPerCode = 20;
+  struct Omitted {
+    int count = 0, first_line = 0, last_line = 0;
+  };
+  std::map<std::string, int> warning_counts;  // code -> warnings of it seen (kept or not)
+  std::vector<std::pair<std::string, Omitted>> omitted;  // codes over the cap, in order of first omission
 
   void Warn(std::string code, std::string message, int line) {
-    warnings.push_back({std::move(code), std::move(message), line});
+    int& seen = warning_counts[code];
+    if (++seen <= kMaxWarningsPerCode) {
+      warnings.push_back({std::move(code), std::move(message), line});
+      return;
+    }
+    if (seen == kMaxWarningsPerCode + 1) omitted.push_back({code, {0, line, line}});
+    for (auto& [c, o] : omitted) {  // few codes ever pass the cap: a short scan
+      if (c != code) continue;
+      ++o.count;
+      o.last_line = line;
+      break;
+    }
+  }
+  // Appends one warning per code over the cap: "N more CODE warnings (lines A to B) not listed", line 0.
+  // Called once, when the document is complete.
+  void SummarizeWarnings() {
+    for (const auto& [code, o] : omitted) {
+      warnings.push_back({code,
+                          std::to_string(o.count) + " more " + code + " warnings (lines " +
+                              std::to_string(o.first_line) + " to " + std::to_string(o.last_line) +
+                              ") not listed: at most " + std::to_string(kMaxWarningsPerCode) + " of a code are",
+                          0});
+    }
+    omitted.clear();
   }
   void Trace(int line, std::string part, std::string rule) {
+    if (!tracing) return;
     trace.push_back({line, std::move(part), std::move(rule)});
   }
 };

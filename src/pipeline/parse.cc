@@ -38,6 +38,7 @@ Result<model::Document> Parse(std::string_view bytes, const std::string& path,
   auto decoded = text::Decode(bytes, dopt);
   if (!decoded.ok()) return decoded.status();
   model::Document doc;
+  doc.tracing = lines_out != nullptr;
   doc.source = {path, bytes.size(), Sha256Hex(bytes), decoded->encoding};
   if (decoded->guessed) {
     doc.Warn("encoding_guessed",
@@ -54,6 +55,7 @@ Result<model::Document> Parse(std::string_view bytes, const std::string& path,
   text::Lines lines = text::Normalize(decoded->utf8);
   segment::Segment(lines, g, doc);
   extract::Extract(g, doc);
+  doc.SummarizeWarnings();
   if (lines_out) *lines_out = std::move(lines);
   return doc;
 }

@@ -4,7 +4,9 @@
 // Returns the Document, or the Status of the decode step when the bytes are not a text document
 // (empty, binary, an encoding that cannot be read). Anything wrong inside a readable document is a
 // warning on the Document, never a failure. An encoding found by guessing (windows-1258, TCVN3, VNI,
-// repaired mojibake) is reported in source.encoding with a warning "encoding_guessed". Thread-safe.
+// repaired mojibake) is reported in source.encoding with a warning "encoding_guessed". At most 20
+// warnings of one code are kept (model::Document::Warn); the rest become one warning of that code at
+// the end, line 0: "N more CODE warnings (lines A to B) not listed". Thread-safe.
 //
 // Example:
 //   auto g = grammar::Grammar::LoadEmbedded();
@@ -25,7 +27,9 @@ struct ParseOptions {
   std::string encoding;  // empty: detect
 };
 
-// `lines`, when given, receives the normalized lines the document was read from (for `explain`).
+// `lines`, when given, receives the normalized lines the document was read from, and the Document keeps
+// its trace (which rule read each line): both are for `explain`. Without it no trace is recorded (it is
+// not part of the output; on a document of many short lines it was a quarter of the memory).
 Result<model::Document> Parse(std::string_view bytes, const std::string& path,
                               const grammar::Grammar& g, const ParseOptions& opt = {},
                               text::Lines* lines = nullptr);

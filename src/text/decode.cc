@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <memory>
 #include <optional>
+#include <tuple>
 
 #include "text/legacy.h"
 
@@ -15,6 +16,7 @@ namespace {
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+// UTF-16 or UTF-32 (any ICU converter whose output is read as UTF-16 code units) to UTF-8.
 Result<Decoded> FromUtf16(std::string_view bytes, const char* icu_name, const char* label) {
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open(icu_name, &err), ucnv_close);
@@ -138,8 +140,18 @@ Result<Decoded> Decode(std::string_view bytes, const DecodeOptions& opt) {
     if (OnlyWhiteSpace(bytes)) return Status(Code::kEmpty, "empty file: no text");
     return DecodeAs(bytes, opt.encoding, opt.tables);
   }
-  if (StartsWith(bytes, "\xFF\xFE")) return FromUtf16(bytes.substr(2), "UTF-16LE", "utf-16le");
-  if (StartsWith(bytes, "\xFE\xFF")) return FromUtf16(bytes.substr(2), "UTF-16BE", "utf-16be");
+  // A byte order mark. UTF-32LE's (FF FE 00 00) begins like UTF-16LE's, so it is tested first (it was
+  // read as UTF-16, issue 13). A file with only a mark (and white space) is empty, as in UTF-8.
+  for (const auto& [mark, icu_name, label] : {std::tuple<std::string_view, const char*, const char*>{
+                                                  std::string_view("\xFF\xFE\0\0", 4), "UTF-32LE", "utf-32le"},
+                                              {std::string_view("\0\0\xFE\xFF", 4), "UTF-32BE", "utf-32be"},
+                                              {"\xFF\xFE", "UTF-16LE", "utf-16le"},
+                                              {"\xFE\xFF", "UTF-16BE", "utf-16be"}}) {
+    if (!StartsWith(bytes, mark)) continue;
+    auto d = FromUtf16(bytes.substr(mark.size()), icu_name, label);
+    if (d.ok() && OnlyWhiteSpace(d->utf8)) return Status(Code::kEmpty, "empty file: no text");
+    return d;
+  }
   std::string encoding = "utf-8";
   if (StartsWith(bytes, "\xEF\xBB\xBF")) {
     bytes.remove_prefix(3);

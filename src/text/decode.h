@@ -2,7 +2,8 @@
 //
 // Takes the bytes exactly as read. Returns the text as UTF-8 and the name of the encoding used:
 //   "utf-8", "utf-8-bom" (the mark removed), "utf-16le"/"utf-16be" (with a BOM, through ICU; without
-//   one when NUL bytes sit on one side of nearly every pair, `guessed` set);
+//   one when NUL bytes sit on one side of nearly every pair, `guessed` set), "utf-32le"/"utf-32be"
+//   (with a BOM only: FF FE 00 00 / 00 00 FE FF);
 //   when the bytes are not UTF-8 and legacy tables are given (text/legacy.h), the best-scoring of
 //   "windows-1258", "tcvn3" and "vni", with `guessed` set;
 //   when the bytes are UTF-8 but spell TCVN3 or VNI text read as Latin-1 (mojibake: "Céng hoµ x· héi"),
@@ -13,7 +14,7 @@
 // A few stray NUL bytes (checkbox glyphs in exported text: under 1%) are dropped and counted; a few
 // invalid sequences in text that is otherwise UTF-8 (a flipped bit, a cut last character) become U+FFFD
 // and are counted, rather than sending the whole text to legacy detection.
-// Fails with Code::kEmpty (no bytes, or only white space), Code::kBinary (NUL bytes above 1% or many
+// Fails with Code::kEmpty (no bytes, or only white space, after any BOM), Code::kBinary (NUL bytes above 1% or many
 // control characters, without a UTF-16 BOM), or Code::kBadEncoding (the byte offset of the first invalid
 // UTF-8 sequence in the message).
 //
