@@ -44,8 +44,8 @@ std::shared_ptr<const Grammar> Grammar::LoadDefault() {
     std::vector<std::string> line_families(t.line_families, t.line_families + t.line_family_count);
     std::vector<std::string> span_families(t.span_families, t.span_families + t.span_family_count);
     Status s = g->IndexFamilies(unions);
-    if (s.ok()) s = g->IndexClassSet(0, line_families);
-    if (s.ok()) s = g->IndexClassSet(1, span_families);
+    if (s.ok()) s = g->IndexClassSet(0, line_families, "common.yaml");
+    if (s.ok()) s = g->IndexClassSet(1, span_families, "common.yaml");
     if (!s.ok()) {  // only a broken build gets here
       std::fprintf(stderr, "congvan: the built-in grammar is broken: %s\n", s.message().c_str());
       std::abort();

@@ -39,17 +39,17 @@ RE2::Options RuleOptions(bool case_sensitive) {
   return opt;
 }
 
-Status Grammar::IndexClassSet(int kind, const std::vector<std::string>& families) {
-  const char* what = kind == 0 ? "line_families" : "span_families";
+Status Grammar::IndexClassSet(int kind, const std::vector<std::string>& families, const std::string& where) {
+  std::string what = where + ": " + (kind == 0 ? "line_families" : "span_families");
   ClassSet& cs = classes_[kind];
   cs.families = families;
   for (const auto& name : families) {
     auto it = families_.find(name);
-    if (it == families_.end()) return Status(Code::kGrammar, std::string(what) + ": unknown family " + name);
+    if (it == families_.end()) return Status(Code::kGrammar, what + ": unknown family " + name);
     for (const Rule* r : it->second->rules) {
       Rule* rule = const_cast<Rule*>(r);  // the grammar owns its rules; they are fixed once loaded
       if (rule->bit[kind] >= 0) continue;
-      if (cs.rules.size() >= 256) return Status(Code::kGrammar, std::string(what) + ": more than 256 rules");
+      if (cs.rules.size() >= 256) return Status(Code::kGrammar, what + ": more than 256 rules");
       rule->bit[kind] = static_cast<int>(cs.rules.size());
       cs.rules.push_back(rule);
     }
@@ -163,6 +163,7 @@ class Loader {
       for (int kind = 0; kind < 2; ++kind) {
         const char* key = kind == 0 ? "line_families" : "span_families";
         if (auto lf = doc[key]) {
+          class_where_[kind] = std::string(f->name) + ":" + std::to_string(lf.Mark().line + 1);
           try {
             for (auto it : lf) class_families_[kind].push_back(it.as<std::string>());
           } catch (const YAML::Exception& e) {
@@ -259,8 +260,8 @@ class Loader {
       }
     }
     if (Status st = g_->IndexFamilies(unions); !st.ok()) return st;
-    if (Status st = g_->IndexClassSet(0, class_families_[0]); !st.ok()) return st;
-    return g_->IndexClassSet(1, class_families_[1]);
+    if (Status st = g_->IndexClassSet(0, class_families_[0], class_where_[0]); !st.ok()) return st;
+    return g_->IndexClassSet(1, class_families_[1], class_where_[1]);
   }
 
  private:
@@ -344,6 +345,7 @@ class Loader {
   std::map<std::string, std::string> fragments_;
   std::map<std::string, std::string> classes_;
   std::vector<std::string> class_families_[2];  // line_families, span_families
+  std::string class_where_[2];                  // where each was declared
 };
 
 Result<std::shared_ptr<const Grammar>> Grammar::Load(const std::vector<SourceFile>& files) {

@@ -215,7 +215,8 @@ class Grammar {
   // Files the rules under their families and the named unions; fails for a bad union.
   Status IndexFamilies(const std::vector<Union>& unions);
   // Gives the rules of a class set's families their bits; fails for an unknown family or too many rules.
-  Status IndexClassSet(int kind, const std::vector<std::string>& families);
+  // `where` ("FILE:LINE") names the declaration in messages.
+  Status IndexClassSet(int kind, const std::vector<std::string>& families, const std::string& where);
   void BuildClassSet(int kind) const;
   // Sets classes from one pass of the class set over text (invalid when the set cannot read it).
   void ClassifyText(int kind, std::string_view text, text::LineClasses* classes) const;
