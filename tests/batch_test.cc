@@ -14,17 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> Lines(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < s.size()) {
-    size_t nl = s.find('\n', start);
-    if (nl == std::string::npos) nl = s.size();
-    out.push_back(s.substr(start, nl - start));
-    start = nl + 1;
-  }
-  return out;
-}
+std::vector<std::string> Lines(const std::string& s) { return SplitLines(s); }
 
 std::vector<std::string> SampleTexts() {
   std::vector<std::string> texts;

@@ -117,13 +117,8 @@ TEST_CASE("grammar: line classes answer as the text does") {
   text::Lines lines;
   for (const auto& e : std::filesystem::directory_iterator(std::string(CONGVAN_SOURCE_DIR) + "/samples")) {
     if (e.path().extension() != ".txt") continue;
-    std::string all = testing::ReadFile(e.path().string());
-    size_t start = 0;
-    while (start < all.size()) {
-      size_t nl = all.find('\n', start);
-      if (nl == std::string::npos) nl = all.size();
-      lines.push_back(text::Line{all.substr(start, nl - start), 0, 0, false});
-      start = nl + 1;
+    for (auto& t : testing::SplitLines(testing::ReadFile(e.path().string()))) {
+      lines.push_back(text::Line{std::move(t), 0, 0, false});
     }
   }
   g.Classify(lines);

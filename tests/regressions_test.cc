@@ -24,17 +24,7 @@ namespace fs = std::filesystem;
 const std::string kSample = CONGVAN_SOURCE_DIR "/samples/000_55eca23ef571e0f4.txt";
 
 // Lines of s without their "\n".
-std::vector<std::string> Lines(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < s.size()) {
-    size_t nl = s.find('\n', start);
-    if (nl == std::string::npos) nl = s.size();
-    out.push_back(s.substr(start, nl - start));
-    start = nl + 1;
-  }
-  return out;
-}
+std::vector<std::string> Lines(const std::string& s) { return SplitLines(s); }
 
 bool Has(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;

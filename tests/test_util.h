@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "grammar/grammar.h"
 #include "model/document.h"
@@ -11,6 +12,8 @@ namespace congvan::testing {
 const grammar::Grammar& DefaultGrammar();
 model::Document ParseText(const std::string& text);
 std::string ReadFile(const std::string& path);
+// The lines of s without their "\n" (none for an empty string).
+std::vector<std::string> SplitLines(const std::string& s);
 void WriteFile(const std::string& path, const std::string& data);
 
 struct RunResult {

@@ -1,5 +1,7 @@
 #include "base/json.h"
 
+#include "base/utf8.h"
+
 #include <charconv>
 #include <cmath>
 #include <unordered_set>
@@ -261,28 +263,7 @@ class Parser {
 
   // Length of the valid UTF-8 sequence at i_ (a lead byte >= 0x80), or 0.
   size_t Utf8Length() const {
-    auto b = [&](size_t k) { return static_cast<unsigned char>(s_[i_ + k]); };
-    unsigned char c = b(0);
-    size_t len;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2, cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3, cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4, cp = c & 0x07;
-    } else {
-      return 0;
-    }
-    if (i_ + len > s_.size()) return 0;
-    for (size_t k = 1; k < len; ++k) {
-      if ((b(k) & 0xC0) != 0x80) return 0;
-      cp = (cp << 6) | (b(k) & 0x3F);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
-      return 0;
-    }
-    return len;
+    return Utf8SequenceLength(reinterpret_cast<const unsigned char*>(s_.data()), s_.size(), i_);
   }
 
   bool ParseString(std::string* out) {

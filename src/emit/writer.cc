@@ -2,36 +2,13 @@
 
 #include <cstdio>
 
+#include "base/utf8.h"
 #include "text/decode.h"
 
 namespace congvan::emit {
 
-// Length of the valid UTF-8 sequence starting at p[i] (whose first byte is >= 0x80), 0 when invalid; the
-// same rules as text::FindInvalidUtf8.
-static size_t Utf8Length(const unsigned char* p, size_t n, size_t i) {
-  unsigned char c = p[i];
-  size_t len;
-  char32_t cp;
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2, cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3, cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4, cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > n) return 0;
-  for (size_t k = 1; k < len; ++k) {
-    if ((p[i + k] & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (p[i + k] & 0x3F);
-  }
-  if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-      (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
-    return 0;
-  }
-  return len;
-}
+// Length of the valid UTF-8 sequence starting at p[i] (whose first byte is >= 0x80), 0 when invalid.
+static size_t Utf8Length(const unsigned char* p, size_t n, size_t i) { return Utf8SequenceLength(p, n, i); }
 
 // One pass: runs of plain bytes are copied whole; quotes, backslashes, control bytes and U+2028/U+2029
 // are escaped; each byte that does not start a valid UTF-8 sequence becomes U+FFFD.

@@ -598,13 +598,10 @@ std::vector<const Rule*> Grammar::MatchingRules(std::string_view family, const t
   return out;
 }
 
-std::vector<Match> Grammar::FindAll(std::string_view family, const text::Line& line) const {
-  const FamilyIndex* f = Index(family);
-  if (!f || !Answers(*f, line)) return FindAll(family, line.text);
+// Every match of each rule in turn, not overlapping within one rule, then all of them left to right.
+static std::vector<Match> AllMatches(const std::vector<const Rule*>& rules, std::string_view text) {
   std::vector<Match> out;
-  std::string_view text = line.text;
-  for (const Rule* r : f->rules) {
-    if (!line.classes.Has(r->bit[line.classes.kind])) continue;
+  for (const Rule* r : rules) {
     size_t start = 0;
     Match m;
     while (start <= text.size() && MatchRule(r, text, start, &m)) {
@@ -619,28 +616,15 @@ std::vector<Match> Grammar::FindAll(std::string_view family, const text::Line& l
   return out;
 }
 
-std::vector<Match> Grammar::FindAll(std::string_view family, std::string_view text) const {
-  std::vector<Match> out;
+std::vector<Match> Grammar::FindAll(std::string_view family, const text::Line& line) const {
   const FamilyIndex* f = Index(family);
-  if (!f) return out;
-  thread_local std::vector<const Rule*> candidates;
-  size_t base = candidates.size();
-  Candidates(*f, text, &candidates);
-  for (size_t i = base; i < candidates.size(); ++i) {
-    const Rule* r = candidates[i];
-    size_t start = 0;
-    Match m;
-    while (start <= text.size() && MatchRule(r, text, start, &m)) {
-      out.push_back(m);
-      size_t end = (m.groups[0].data() - text.data()) + m.groups[0].size();
-      start = end > start ? end : start + 1;
-    }
-  }
-  candidates.resize(base);
-  std::stable_sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
-    return a.groups[0].data() < b.groups[0].data();
-  });
-  return out;
+  if (!f || !Answers(*f, line)) return FindAll(family, line.text);
+  return AllMatches(MatchingRules(family, line), line.text);
+}
+
+std::vector<Match> Grammar::FindAll(std::string_view family, std::string_view text) const {
+  if (!Index(family)) return {};
+  return AllMatches(MatchingRules(family, text), text);
 }
 
 const std::vector<std::string>& Grammar::List(std::string_view name) const {

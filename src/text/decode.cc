@@ -9,6 +9,7 @@
 #include <optional>
 #include <tuple>
 
+#include "base/utf8.h"
 #include "text/legacy.h"
 
 namespace congvan::text {
@@ -84,26 +85,8 @@ size_t FindInvalidUtf8(std::string_view s) {
       ++i;
       continue;
     }
-    size_t len;
-    char32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2, cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3, cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4, cp = c & 0x07;
-    } else {
-      return i;
-    }
-    if (i + len > n) return i;
-    for (size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
-      return i;
-    }
+    size_t len = Utf8SequenceLength(p, n, i);
+    if (len == 0) return i;
     i += len;
   }
   return std::string_view::npos;
