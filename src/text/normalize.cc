@@ -226,7 +226,7 @@ Lines Normalize(std::string_view utf8) {
     } else {
       level = 0;
     }
-    lines.push_back(Line{std::move(text), number, level});
+    lines.push_back(Line{std::move(text), number, level, false, {}});
     if (next == std::string_view::npos) break;
     pos = next;
   }
