@@ -7,9 +7,6 @@
 
 namespace congvan::emit {
 
-// Length of the valid UTF-8 sequence starting at p[i] (whose first byte is >= 0x80), 0 when invalid.
-static size_t Utf8Length(const unsigned char* p, size_t n, size_t i) { return Utf8SequenceLength(p, n, i); }
-
 // One pass: runs of plain bytes are copied whole; quotes, backslashes, control bytes and U+2028/U+2029
 // are escaped; each byte that does not start a valid UTF-8 sequence becomes U+FFFD.
 void AppendJsonString(std::string* out, std::string_view s) {
@@ -29,7 +26,7 @@ void AppendJsonString(std::string* out, std::string_view s) {
       continue;
     }
     if (c >= 0x80) {
-      size_t len = Utf8Length(p, n, i);
+      size_t len = Utf8SequenceLength(p, n, i);
       if (len == 3 && c == 0xE2 && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) {
         flush();
         out->append(p[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");

@@ -52,17 +52,13 @@ model::Paragraph ToModel(const Paragraph& p, bool strip_marker, const grammar::G
   return out;
 }
 
-bool Matches(const grammar::Grammar& g, std::string_view family, std::string_view t) {
-  return g.Test(family, t);
-}
-
 // A short line that does not run on (a heading such as "1. Đánh giá chung", or a line ending in ':')
 // followed by a line starting in upper case: a paragraph break even without a blank line, as in text
 // exported one paragraph per line.
 bool EndsShortLine(const grammar::Grammar& g, std::string_view prev, std::string_view next) {
   if (prev.empty() || !text::StartsUpper(next)) return false;
   if (prev.back() == ':') return true;
-  return WordCount(prev) <= 8 && !Matches(g, "common.continues", prev);
+  return WordCount(prev) <= 8 && !g.Test("common.continues", prev);
 }
 
 std::vector<Paragraph> BuildParagraphs(const text::Lines& lines, size_t begin, size_t end,
@@ -98,9 +94,9 @@ std::vector<Paragraph> BuildParagraphs(const text::Lines& lines, size_t begin, s
   for (auto& p : paras) {
     if (!out.empty()) {
       const std::string& prev = out.back().text;
-      bool item = Matches(g, "sections.marker", p.text) || Matches(g, "sections.bullet", p.text);
-      bool open_end = !Matches(g, "common.sentence_end", prev);
-      bool continues = Matches(g, "common.continues", prev);
+      bool item = g.Test("sections.marker", p.text) || g.Test("sections.bullet", p.text);
+      bool open_end = !g.Test("common.sentence_end", prev);
+      bool continues = g.Test("common.continues", prev);
       if (!item && open_end && (text::StartsLower(p.text) || continues || p.after_footnotes) &&
           (continues || text::StartsLower(p.text))) {
         doc.Warn("paragraph_rejoined",
