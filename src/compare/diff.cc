@@ -86,6 +86,14 @@ std::vector<TaskRef> AllTasks(const model::Document& d) {
     for (const auto& t : d.closing->tasks) out.push_back({&t, "closing"});
   }
   for (const auto& t : d.tasks) out.push_back({&t, "body"});
+  for (size_t i = 0; i < d.annexes.size(); ++i) {
+    std::string where = "annex " + std::to_string(i + 1) + ": ";
+    std::function<void(const model::Section&)> in_annex = [&](const model::Section& s) {
+      for (const auto& t : s.tasks) out.push_back({&t, where + (s.path.empty() ? s.id : s.path)});
+      for (const auto& c : s.sections) in_annex(c);
+    };
+    for (const auto& s : d.annexes[i].sections) in_annex(s);
+  }
   return out;
 }
 

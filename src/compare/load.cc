@@ -158,6 +158,19 @@ Result<model::Document> FromJson(const std::string& text, const std::string& pat
     d.closing = std::move(c);
   }
   d.tasks = r.Tasks(n.Get("tasks"), "tasks");
+  if (n.Get("annexes").IsArray()) {  // absent in congvan/1 output written before annexes were read
+    const auto& ax = r.Items(n.Get("annexes"), "annexes");
+    for (size_t i = 0; i < ax.size(); ++i) {
+      const json::Value& x = ax[i];
+      std::string at = "annexes[" + std::to_string(i) + "]";
+      model::Annex a;
+      a.title = r.Opt(x.Get("title"), at + ".title");
+      a.line = r.Line(x.Get("line"), at + ".line");
+      a.sections = r.Sections(x.Get("sections"), at + ".sections");
+      a.tasks = r.Tasks(x.Get("tasks"), at + ".tasks");
+      d.annexes.push_back(std::move(a));
+    }
+  }
   if (!r.error().empty()) return Status(Code::kUsage, path + ": not a congvan document: " + r.error());
   return d;
 }

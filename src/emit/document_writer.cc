@@ -186,6 +186,24 @@ void WriteDocument(const model::Document& d, Writer& w) {
     w.EndObject();
   }
   w.EndArray();
+  w.Key("annexes");
+  w.BeginArray();
+  for (const auto& a : d.annexes) {
+    w.BeginObject();
+    Opt(w, "title", a.title);
+    w.Key("line");
+    w.Int(a.line);
+    w.Key("end_line");
+    w.Int(a.end_line);
+    Opt(w, "preamble", a.preamble);
+    w.Key("sections");
+    w.BeginArray();
+    for (const auto& s : a.sections) WriteSection(w, s);
+    w.EndArray();
+    WriteTasks(w, a.tasks);
+    w.EndObject();
+  }
+  w.EndArray();
   w.Key("footnotes");
   w.BeginArray();
   for (const auto& f : d.footnotes) {

@@ -136,6 +136,9 @@ std::string IcsDocument(const model::Document& doc) {
     for (const auto& t : doc.closing->tasks) Components(doc, t, index++, &out);
   }
   for (const auto& t : doc.tasks) Components(doc, t, index++, &out);
+  for (const auto& a : doc.annexes) {
+    for (const auto& s : a.sections) walk(s);
+  }
   return out;
 }
 

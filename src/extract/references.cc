@@ -64,6 +64,10 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
   if (doc.closing) {
     for (const auto& p : doc.closing->paragraphs) sources.push_back({p.text, &p, p.line});
   }
+  for (const auto& a : doc.annexes) {
+    for (const auto& p : a.preamble_paragraphs) sources.push_back({p.text, &p, p.line});
+    for (const auto& s : a.sections) walk(s);
+  }
   std::string own = doc.code ? text::FoldKey(NormalizeCode(g, *doc.code)) : "";
   std::vector<std::pair<std::string, std::string>> kinds;  // folded -> as the list spells it
   for (const auto& k : g.List("kinds")) kinds.emplace_back(text::FoldKey(k), k);

@@ -200,6 +200,9 @@ void FindTasks(const grammar::Grammar& g, model::Document& doc) {
   for (auto& s : doc.sections) SectionTasks(c, s, {});
   if (doc.closing) LooseTasks(c, doc.closing->paragraphs, &doc.closing->tasks);
   if (doc.sections.empty()) LooseTasks(c, doc.preamble_paragraphs, &doc.tasks);
+  for (auto& a : doc.annexes) {
+    for (auto& s : a.sections) SectionTasks(c, s, {});
+  }
 }
 
 }  // namespace congvan::extract

@@ -85,6 +85,19 @@ struct Section {
   bool heading_paragraph = false;     // paragraphs[0] is the heading
 };
 
+// A text printed after the signature: an attached regulation or plan ("QUY CHẾ ...", "KẾ HOẠCH ...
+// (Kèm theo Quyết định số ...)"), an annex ("Phụ lục I"), a form ("Mẫu số 01"). Read like a body: its
+// own preamble and numbered sections, whose tasks are the document's too.
+struct Annex {
+  OptString title;  // its first line
+  int line = 0;
+  int end_line = 0;  // its last non-blank line
+  OptString preamble;
+  std::vector<Paragraph> preamble_paragraphs;
+  std::vector<Section> sections;
+  std::vector<Task> tasks;  // tasks of an annex without numbered sections
+};
+
 struct Closing {
   std::string text;
   int line = 0;
@@ -148,6 +161,7 @@ struct Document {
   std::optional<Closing> closing;
   Signature signature;
   std::vector<DistributionItem> distribution;
+  std::vector<Annex> annexes;  // what follows the tail, in order
   std::vector<Footnote> footnotes;
   std::vector<Task> tasks;  // tasks of an unnumbered body
   std::vector<Warning> warnings;

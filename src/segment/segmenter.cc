@@ -1,5 +1,6 @@
 #include "segment/segmenter.h"
 
+#include "segment/annex.h"
 #include "segment/body.h"
 #include "segment/header.h"
 #include "segment/infer.h"
@@ -18,9 +19,11 @@ void Segment(const text::Lines& input, const grammar::Grammar& g, model::Documen
   size_t header_end = ParseHeader(lines, start, g, doc, &notes);
   size_t body_begin = ParseRecipients(lines, header_end, g, doc);
   LiftFootnotes(lines, body_begin, g, doc);
-  size_t body_end = ParseTail(lines, body_begin, g, doc);
+  size_t annex = 0, annex_end = 0;
+  size_t body_end = ParseTail(lines, body_begin, g, doc, &annex, &annex_end);
   if (body_end < body_begin) body_end = body_begin;
   ParseBody(lines, body_begin, body_end, g, doc);
+  ParseAnnexes(lines, annex, annex_end, g, doc);
   Infer(lines, notes, g, doc);
 }
 

@@ -3,97 +3,21 @@
 #include <iterator>
 #include <vector>
 
+#include "segment/distribution.h"
 #include "segment/util.h"
+#include "segment/zones.h"
 #include "text/fold.h"
 #include "text/join.h"
 
 namespace congvan::segment {
 namespace {
 
-bool IsSignatureLine(const grammar::Grammar& g, std::string_view t) {
-  grammar::Match m;
-  if (g.Find("signature.prefix", t, &m) || g.Find("signature.title", t, &m)) return true;
-  if (g.Find("signature.trailing_name", t, &m)) {
-    std::string head(m.Group("head"));
-    return g.Find("signature.prefix", head, &m) || g.Find("signature.title", head, &m);
-  }
-  return false;
-}
-
-// The same question of a classified line.
-bool IsSignatureLine(const grammar::Grammar& g, const text::Line& line) {
-  if (g.Test("signature.prefix", line) || g.Test("signature.title", line)) return true;
-  grammar::Match m;
-  if (g.Find("signature.trailing_name", line, &m)) {
-    std::string head(m.Group("head"));
-    return g.Test("signature.prefix", head) || g.Test("signature.title", head);
-  }
-  return false;
-}
-
-model::DistributionItem MakeItem(const grammar::Grammar& g, std::string text, int line) {
-  model::DistributionItem item;
-  item.line = line;
-  grammar::Match m;
-  std::string stripped = StripListPunct(text);
-  if (g.Find("distribution.note", stripped, &m) || g.Find("distribution.note", text, &m)) {
-    const std::string& src = g.Find("distribution.note", stripped, &m) ? stripped : text;
-    g.Find("distribution.note", src, &m);
-    item.note = std::string(m.Group("note"));
-    item.name = StripListPunct(std::string_view(src).substr(0, m.Offset(src)));
-    item.text = item.name + " (" + *item.note + ")";
-  } else {
-    item.name = item.text = stripped;
-  }
-  return item;
-}
-
-// Reads the distribution list whose heading is at d. Returns the index after its last item.
+// Reads the list whose heading is at d, up to end. Returns the index after its last item.
 size_t ParseDistribution(const text::Lines& lines, size_t d, size_t end, const grammar::Grammar& g,
                          model::Document& doc) {
-  grammar::Match m;
-  g.Find("distribution.start", lines[d], &m);
-  doc.Trace(lines[d].number, "distribution", m.rule->id);
-  doc.lines["distribution"] = lines[d].number;
-  std::vector<model::TextItem> items;
-  auto add_line = [&](std::string_view text, int number) {
-    for (const std::string& piece : SplitListItems(g, text)) {
-      grammar::Match im;
-      if (g.Find("distribution.item", piece, &im)) {
-        items.push_back({std::string(im.Group("item")), number});
-      } else if (!items.empty()) {
-        text::AppendWrapped(items.back().text, piece);
-      } else if (!piece.empty()) {
-        items.push_back({piece, number});
-      }
-    }
-  };
-  std::string rest(m.Group("rest"));
-  if (!rest.empty()) add_line(rest, lines[d].number);
-  size_t j = d + 1;
-  while (j < end) {
-    const std::string& t = lines[j].text;
-    grammar::Match im;
-    if (t.empty()) {
-      size_t k = NextNonBlank(lines, j, end);
-      if (k < end && g.Test("distribution.item", lines[k])) {
-        j = k;
-        continue;
-      }
-      break;
-    }
-    bool is_item = g.Test("distribution.item", lines[j]);
-    if (!is_item && (IsSignatureLine(g, lines[j]) || text::IsUpperText(t))) break;
-    if (!is_item && items.empty() && WordCount(t) > 20) break;
-    doc.Trace(lines[j].number, "distribution", is_item ? "distribution.item" : "continuation");
-    add_line(t, lines[j].number);
-    ++j;
-  }
-  for (auto& it : items) {
-    auto item = MakeItem(g, it.text, it.line);
-    if (!item.text.empty()) doc.distribution.push_back(std::move(item));
-  }
-  return j;
+  ScannedList list = ScanDistribution(lines, d, end, g);
+  ApplyDistribution(list, lines, g, doc);
+  return list.end;
 }
 
 // Reads a signature block from `begin` (its first line) up to `end`. Returns false when no name or
@@ -115,7 +39,8 @@ bool ReadSignature(const text::Lines& lines, size_t begin, size_t end, const gra
       if (!block.empty()) gap_after_block = true;
       continue;
     }
-    if (g.Find("signature.stamp", lines[j], &m) || g.Find("common.rule_line", lines[j], &m)) {
+    if (g.Find("signature.stamp", lines[j], &m) || g.Find("common.rule_line", lines[j], &m) ||
+        g.Find("zone.debris", lines[j], &m) || g.Find("signature.form_mark", lines[j], &m)) {
       doc.Trace(lines[j].number, "signature", m.rule->id);
       continue;
     }
@@ -213,7 +138,8 @@ size_t FindSignatureAbove(const text::Lines& lines, size_t begin, size_t end,
 }  // namespace
 
 size_t ParseTail(const text::Lines& lines, size_t begin, const grammar::Grammar& g,
-                 model::Document& doc) {
+                 model::Document& doc, size_t* annex, size_t* annex_end) {
+  *annex = *annex_end = lines.size();
   size_t n = lines.size();
   grammar::Match m;
   // Footnotes written "[1] ..." after the document: collect from the end.
@@ -231,6 +157,27 @@ size_t ParseTail(const text::Lines& lines, size_t begin, const grammar::Grammar&
   }
   doc.footnotes.insert(doc.footnotes.begin(), std::make_move_iterator(trailing.rbegin()),
                        std::make_move_iterator(trailing.rend()));
+  TailPlan plan = PlanTail(lines, begin, end, g);
+  if (plan.signature_found) {
+    if (plan.distribution != TailPlan::npos) {
+      ParseDistribution(lines, plan.distribution, plan.distribution_end, g, doc);
+    }
+    ReadSignature(lines, plan.signature.begin, plan.signature.end, g, doc);
+    for (size_t i = plan.signature.end; i < plan.cosigners_end; ++i) {
+      if (!lines[i].text.empty()) doc.Trace(lines[i].number, "signature", "signature.co_signer");
+    }
+    for (size_t i = plan.end; i < end; ++i) {
+      if (lines[i].text.empty()) continue;
+      if (g.Find("zone.debris", lines[i], &m)) {
+        doc.Trace(lines[i].number, "debris", m.rule->id);
+      }
+    }
+    if (plan.annex != TailPlan::npos) {
+      *annex = plan.annex;
+      *annex_end = end;
+    }
+    return plan.body_end;
+  }
   size_t dist = std::string::npos;
   for (size_t i = end; i > begin; --i) {
     if (g.Test("distribution.start", lines[i - 1])) {
@@ -241,7 +188,7 @@ size_t ParseTail(const text::Lines& lines, size_t begin, const grammar::Grammar&
   size_t body_end = end;
   if (dist != std::string::npos) {
     size_t after = ParseDistribution(lines, dist, end, g, doc);
-    size_t k = NextNonBlank(lines, after, end);
+    size_t k = NextContent(lines, after, end, g);
     if (k < end && IsSignatureLine(g, lines[k])) {
       ReadSignature(lines, k, end, g, doc);
       body_end = dist;

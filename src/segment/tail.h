@@ -9,6 +9,10 @@
 // A chain flattened onto one line ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương") is split with
 // signature.chain_split and signature.trailing_name.
 //
+// The zone plan (zones.h) decides the tail first: the first named signature block wherever it stands,
+// its list before or after it, then what follows it. Only a document without a named block is read the
+// old way, from the last "Nơi nhận".
+//
 // Returns the index where the body ends (the first line of the tail). Never fails; a missing signature or
 // list is reported by infer.cc.
 #pragma once
@@ -19,7 +23,9 @@
 
 namespace congvan::segment {
 
+// *annex is set to the first line of what follows the tail (an attached text, an annex, a form), or to
+// lines.size() when nothing does; *annex_end to where that ends (before footnotes printed last).
 size_t ParseTail(const text::Lines& lines, size_t begin, const grammar::Grammar& g,
-                 model::Document& doc);
+                 model::Document& doc, size_t* annex, size_t* annex_end);
 
 }  // namespace congvan::segment
