@@ -39,8 +39,13 @@ bool ReadSignature(const text::Lines& lines, size_t begin, size_t end, const gra
       if (!block.empty()) gap_after_block = true;
       continue;
     }
+    // A form's instruction or a placeholder stands where a name is to be written: no name follows.
+    if (g.Find("signature.form_mark", lines[j], &m) || g.Find("signature.placeholder", lines[j], &m)) {
+      doc.Trace(lines[j].number, "signature", m.rule->id);
+      break;
+    }
     if (g.Find("signature.stamp", lines[j], &m) || g.Find("common.rule_line", lines[j], &m) ||
-        g.Find("zone.debris", lines[j], &m) || g.Find("signature.form_mark", lines[j], &m)) {
+        g.Find("zone.debris", lines[j], &m)) {
       doc.Trace(lines[j].number, "signature", m.rule->id);
       continue;
     }

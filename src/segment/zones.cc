@@ -38,10 +38,10 @@ SignatureBlock ReadBlock(const text::Lines& lines, size_t s, size_t end, const g
     const text::Line& line = lines[j];
     if (line.text.empty()) continue;
     ++seen;
-    if (g.Test("signature.form_mark", line)) {
+    if (g.Test("signature.form_mark", line)) {  // where a form's signer signs: the block ends here
       b.form = true;
       b.end = j + 1;
-      continue;
+      return b;
     }
     if (g.Test("signature.placeholder", line)) {
       b.form = true;

@@ -1,0 +1,158 @@
+// The segmenter's zones, table-driven: each case is a short constructed page (the lines of a real layout
+// class, names and numbers invented) and what the page must read as. Readings are written from the text.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "segment/zones.h"
+#include "test_util.h"
+#include "text/normalize.h"
+
+namespace congvan::segment {
+namespace {
+
+const char* kHead =
+    "ỦY BAN NHÂN DÂN\nTỈNH BÌNH MINH\nSố: 12/UBND-VX\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\nBình Minh, ngày 05 tháng 3 năm 2024\nV/v tăng cường quản lý chợ\n"
+    "Kính gửi: Sở Công Thương.\n\n1. Rà soát các chợ trên địa bàn.\n2. Báo cáo kết quả về Ủy ban nhân dân tỉnh.\n\n";
+
+struct ZoneCase {
+  const char* name;
+  std::string tail;  // the lines after kHead
+  const char* signer;            // signature.name, or nullptr for none
+  std::vector<std::string> distribution;
+  size_t annexes;                // how many annexes follow the tail
+  const char* first_annex;       // the first annex's title, or nullptr
+  size_t sections;               // numbered sections of the body
+};
+
+std::vector<std::string> Names(const model::Document& d) {
+  std::vector<std::string> out;
+  for (const auto& it : d.distribution) out.push_back(it.name);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("segment: zones of the tail, one case per layout class") {
+  const std::vector<ZoneCase> cases = {
+      {"list then block (control)",
+       "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Văn An\n", "Trần Văn An",
+       {"Như trên", "Lưu: VT"}, 0, nullptr, 2},
+      {"block followed by a page number",
+       "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn An\n47\n", "Trần Văn An", {}, 0, nullptr, 2},
+      {"block followed by a Công báo running head",
+       "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn An\nCÔNG BÁO/Số 17 + 18/Ngày 29-12-2025\n", "Trần Văn An", {}, 0,
+       nullptr, 2},
+      {"block followed by an e-signature stamp",
+       "CHỦ TỊCH\n\nTrần Văn An\nKý bởi: CỔNG THÔNG TIN ĐIỆN TỬ\nThời gian ký: 30.12.2025 09:12:10\n",
+       "Trần Văn An", {}, 0, nullptr, 2},
+      {"seal image between title and name",
+       "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n![Seal/Signature]\n\nTrần Văn An\n", "Trần Văn An", {}, 0, nullptr,
+       2},
+      {"page marker inside the list, the block after it",
+       "Nơi nhận:\n- Như trên;\n--- PAGE 2 ---\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn An\n",
+       "Trần Văn An", {"Như trên", "Lưu: VT"}, 0, nullptr, 2},
+      {"list printed after the block, across a page break",
+       "KT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\n\nTrần Văn An\n--- PAGE 3 ---\nNơi nhận:\n~ Như trên;\n- Lưu: VT.\n",
+       "Trần Văn An", {"Như trên", "Lưu: VT"}, 0, nullptr, 2},
+      {"stray file path between list and block",
+       "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nD:\\2024\\CV\\cho dem\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn An\n",
+       "Trần Văn An", {"Như trên", "Lưu: VT"}, 0, nullptr, 2},
+      {"an annex form with its own Nơi nhận and placeholder block after the real tail",
+       "Nơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn An\n\nMẫu số 01\nTÊN CƠ QUAN\n"
+       "Nơi nhận:\n- …\nCHỦ TỊCH\n(Ký, ghi rõ họ tên, đóng dấu)\nNguyễn Văn A\n",
+       "Trần Văn An", {"Lưu: VT"}, 1, "Mẫu số 01", 2},
+      {"an attached plan after the signature keeps its sections",
+       "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn An\n\nKẾ HOẠCH\n"
+       "Quản lý chợ năm 2024\n(Kèm theo Quyết định số 12/QĐ-UBND)\nI. MỤC ĐÍCH\n1. Sở Công Thương rà soát các chợ.\n"
+       "II. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí.\n",
+       "Trần Văn An", {"Lưu: VT"}, 1, "KẾ HOẠCH", 2},
+      {"two annexes, each from its heading",
+       "CHỦ TỊCH\nTrần Văn An\nPhụ lục I\nDanh sách chợ\nPhụ lục II\nDanh sách xã\n", "Trần Văn An", {}, 2,
+       "Phụ lục I", 2},
+      {"co-signers of a joint text stay in the tail",
+       "KT. BỘ TRƯỞNG BỘ TÀI CHÍNH\nTHỨ TRƯỞNG\nTrần Văn An\n\nKT. BỘ TRƯỞNG BỘ Y TẾ\nTHỨ TRƯỞNG\nLê Thị Bình\n",
+       "Trần Văn An", {}, 0, nullptr, 2},
+      {"a form's block alone is no signature",
+       "Nơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\n(Ký, ghi rõ họ tên, đóng dấu)\n\nỦY BAN NHÂN DÂN\n", nullptr, {"Lưu: VT"},
+       0, nullptr, 2},
+  };
+  for (const auto& c : cases) {
+    std::string name = c.name;
+    CAPTURE(name);
+    model::Document d = testing::ParseText(std::string(kHead) + c.tail);
+    if (c.signer) {
+      REQUIRE(d.signature.name.has_value());
+      CHECK(*d.signature.name == c.signer);
+    } else {
+      CHECK_FALSE(d.signature.name.has_value());
+    }
+    CHECK(Names(d) == c.distribution);
+    CHECK(d.sections.size() == c.sections);
+    REQUIRE(d.annexes.size() == c.annexes);
+    if (c.first_annex) CHECK(*d.annexes[0].title == c.first_annex);
+  }
+}
+
+TEST_CASE("segment: an attached plan's tasks are the document's, with their owners") {
+  model::Document d = testing::ParseText(
+      std::string(kHead) +
+      "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn An\n\nKẾ HOẠCH\nQuản lý chợ năm 2024\n"
+      "I. NHIỆM VỤ\n1. Sở Công Thương rà soát các chợ trước ngày 30/4/2024.\n");
+  REQUIRE(d.annexes.size() == 1);
+  REQUIRE(d.annexes[0].sections.size() == 1);
+  const auto& s = d.annexes[0].sections[0];
+  CHECK(s.id == "I");
+  REQUIRE(s.sections.size() == 1);
+  REQUIRE_FALSE(s.sections[0].tasks.empty());
+  CHECK(s.sections[0].tasks[0].owners.at(0).find("Sở Công Thương") != std::string::npos);
+}
+
+TEST_CASE("segment: debris, annex headings and signature lines are told apart") {
+  const auto& g = testing::DefaultGrammar();
+  struct Row {
+    const char* text;
+    bool debris, annex, signature;
+  };
+  const std::vector<Row> rows = {
+      {"--- PAGE 2 ---", true, false, false},     {"CÔNG BÁO/Số 312/Ngày 07-06-2026", true, false, false},
+      {"47", true, false, false},                 {"![Seal/Signature]", true, false, false},
+      {"Người ký: CỔNG THÔNG TIN", true, false, false}, {"Phụ lục II", false, true, false},
+      {"Mẫu số 01", false, true, false},           {"phụ lục kèm theo", false, false, false},
+      {"KT. CHỦ TỊCH", false, false, true},        {"PHÓ CHỦ TỊCH", false, false, true},
+      {"1. Sở Y tế", false, false, false},         {"Trần Văn An", false, false, false},
+  };
+  for (const auto& r : rows) {
+    std::string text = r.text;
+    CAPTURE(text);
+    text::Lines lines = text::Normalize(r.text);
+    REQUIRE(lines.size() == 1);
+    g.Classify(lines);
+    CHECK(IsDebris(g, lines[0]) == r.debris);
+    CHECK(g.Test("zone.annex_start", lines[0]) == r.annex);
+    CHECK(IsSignatureLine(g, lines[0]) == r.signature);
+  }
+}
+
+TEST_CASE("segment: the first named block wins; a form's or an unnamed one does not") {
+  const auto& g = testing::DefaultGrammar();
+  text::Lines lines = text::Normalize(
+      "Điều 3. Các sở thi hành.\nCHỦ TỊCH\n(Ký, ghi rõ họ tên)\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn An\n"
+      "Phụ lục\nTHỦ TRƯỞNG ĐƠN VỊ\nNguyễn Văn A\n");
+  g.Classify(lines);
+  TailPlan plan = PlanTail(lines, 0, lines.size(), g);
+  REQUIRE(plan.signature_found);
+  CHECK(lines[plan.signature.begin].text == "KT. CHỦ TỊCH");
+  CHECK(lines[plan.signature.name].text == "Trần Văn An");
+  CHECK(plan.signature.person);
+  REQUIRE(plan.annex != TailPlan::npos);
+  CHECK(lines[plan.annex].text == "Phụ lục");
+  std::vector<SignatureBlock> blocks = FindSignatureBlocks(lines, 0, lines.size(), g);
+  REQUIRE(blocks.size() == 3);
+  CHECK(blocks[0].form);
+  CHECK(blocks[2].form);
+}
+
+}  // namespace congvan::segment
