@@ -80,6 +80,10 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       doc.Trace(line.number, "header", m.rule->id);
       continue;
     }
+    if (g.Find("zone.debris", line, &m)) {  // a running head, a gazette section heading, a page number
+      doc.Trace(line.number, "debris", m.rule->id);
+      continue;
+    }
     if (g.Test("recipients.start", line)) break;
     // A header part wrapped onto two lines by a converter ("Phú Thọ, ngày 18" / "tháng 11 năm 2025",
     // "VỀ" / "VIỆC CÔNG BỐ ..."): read the two lines as one when only together they make the part.
