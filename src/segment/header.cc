@@ -61,6 +61,40 @@ void SetAuthority(const std::vector<Piece>& lines, const grammar::Grammar& g, mo
   doc.lines["authority"] = units.back().line;
 }
 
+// The "Số" line's match -> number, symbol and code.
+void ReadNumber(const grammar::Match& m, const text::Line& line, model::Document& doc, HeaderNotes* notes) {
+  doc.Trace(line.number, "header", m.rule->id);
+  notes->number_rule = m.rule->id;
+  std::string symbol = RemoveSpaces(m.Group("symbol"));
+  doc.symbol = symbol;
+  doc.lines["number"] = line.number;
+  if (m.Has("number")) {
+    std::string number(m.Group("number"));
+    if (m.Has("year")) number += "/" + std::string(m.Group("year"));  // "12/2021/TT-BYT"
+    doc.number = number;
+    bool party = m.rule->id == "header.number.party";
+    doc.code = number + (party ? "-" : "/") + symbol;
+  } else {
+    doc.Warn("number_missing", "the number on the \"Số\" line is blank", line.number);
+  }
+}
+
+// The place/date line's match -> place and ISO date.
+void ReadPlaceDate(const grammar::Match& m, const text::Line& line, const std::string& text,
+                   model::Document& doc) {
+  doc.Trace(line.number, "header", m.rule->id);
+  doc.place = Trim(m.Group("place"));
+  doc.lines["place"] = doc.lines["date"] = line.number;
+  int day = ParseInt(m.Group("day"), 0);
+  int month = ParseInt(m.Group("month"), 0);
+  int year = ParseInt(m.Group("year"), 0);
+  if (auto iso = IsoDate(year, month, day)) {
+    doc.date = *iso;
+  } else {
+    doc.Warn("date_incomplete", "the date's day or month is blank, or it is not a calendar date: \"" + text + "\"", line.number);
+  }
+}
+
 }  // namespace
 
 size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Grammar& g,
@@ -115,36 +149,13 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       continue;
     }
     if (!seen_number && find("header.number", &m)) {
-      doc.Trace(line.number, "header", m.rule->id);
       seen_number = true;
-      notes->number_rule = m.rule->id;
-      std::string symbol = RemoveSpaces(m.Group("symbol"));
-      doc.symbol = symbol;
-      doc.lines["number"] = line.number;
-      if (m.Has("number")) {
-        std::string number(m.Group("number"));
-        if (m.Has("year")) number += "/" + std::string(m.Group("year"));  // "12/2021/TT-BYT"
-        doc.number = number;
-        bool party = m.rule->id == "header.number.party";
-        doc.code = number + (party ? "-" : "/") + symbol;
-      } else {
-        doc.Warn("number_missing", "the number on the \"Số\" line is blank", line.number);
-      }
+      ReadNumber(m, line, doc, notes);
       continue;
     }
     if (!seen_date && find("header.place_date", &m)) {
-      doc.Trace(line.number, "header", m.rule->id);
       seen_date = true;
-      doc.place = Trim(m.Group("place"));
-      doc.lines["place"] = doc.lines["date"] = line.number;
-      int day = ParseInt(m.Group("day"), 0);
-      int month = ParseInt(m.Group("month"), 0);
-      int year = ParseInt(m.Group("year"), 0);
-      if (auto iso = IsoDate(year, month, day)) {
-        doc.date = *iso;
-      } else {
-        doc.Warn("date_incomplete", "the date's day or month is blank, or it is not a calendar date: \"" + t2 + "\"", line.number);
-      }
+      ReadPlaceDate(m, line, t2, doc);
       continue;
     }
     if (!doc.subject && find("header.subject", &m)) {
@@ -228,6 +239,32 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
   }
   SetAuthority(authority, g, doc);
   return i;
+}
+
+}  // namespace congvan::segment
+
+namespace congvan::segment {
+
+void ReadLateHeader(const text::Lines& lines, size_t begin, size_t end, const grammar::Grammar& g,
+                    model::Document& doc, HeaderNotes* notes) {
+  if (doc.number || doc.date) return;
+  grammar::Match nm, dm;
+  for (size_t i = begin; i < end; ++i) {
+    if (!g.Find("header.number", lines[i], &nm) || !nm.Has("number")) continue;
+    // Its place/date within a few lines either side: the two lines of one header column.
+    size_t lo = i > begin + kLateHeaderSpan ? i - kLateHeaderSpan : begin;
+    size_t hi = std::min(end, i + kLateHeaderSpan + 1);
+    for (size_t j = lo; j < hi; ++j) {
+      if (j == i || !g.Find("header.place_date", lines[j], &dm)) continue;
+      ReadNumber(nm, lines[i], doc, notes);
+      ReadPlaceDate(dm, lines[j], lines[j].text, doc);
+      doc.Warn("header_late",
+               "no number or date in the header; read from the \"Số\" and place/date lines at lines " +
+                   std::to_string(lines[i].number) + " and " + std::to_string(lines[j].number),
+               lines[i].number);
+      return;
+    }
+  }
 }
 
 }  // namespace congvan::segment

@@ -28,4 +28,13 @@ struct HeaderNotes {
 size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Grammar& g,
                    model::Document& doc, HeaderNotes* notes);
 
+// A header column printed away from the top: a consolidated text's "Số: 12/VBHN-BNV" and "Hà Nội, ngày
+// ..." in its closing "XÁC THỰC VĂN BẢN HỢP NHẤT" block, or a Công báo text whose issuer, "Số" and date
+// follow its "Căn cứ" lines. When the header gave neither number nor date, the first "Số" line in
+// [begin, end) with a place/date line at most kLateHeaderSpan lines from it gives both, with a
+// `header_late` warning. Never fails.
+constexpr size_t kLateHeaderSpan = 6;
+void ReadLateHeader(const text::Lines& lines, size_t begin, size_t end, const grammar::Grammar& g,
+                    model::Document& doc, HeaderNotes* notes);
+
 }  // namespace congvan::segment

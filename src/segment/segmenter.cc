@@ -24,6 +24,7 @@ void Segment(const text::Lines& input, const grammar::Grammar& g, model::Documen
   if (body_end < body_begin) body_end = body_begin;
   ParseBody(lines, body_begin, body_end, g, doc);
   ParseAnnexes(lines, annex, annex_end, g, doc);
+  ReadLateHeader(lines, header_end, annex, g, doc, &notes);
   Infer(lines, notes, g, doc);
 }
 
