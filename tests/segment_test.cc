@@ -156,3 +156,56 @@ TEST_CASE("segment: the first named block wins; a form's or an unnamed one does 
 }
 
 }  // namespace congvan::segment
+
+namespace congvan::segment {
+
+TEST_CASE("segment: header classes, one case per layout class") {
+  struct HeaderCase {
+    const char* name;
+    std::string text;
+    const char* authority;  // authority.name
+    const char* parent;     // authority.parent, or nullptr
+    const char* code;       // number/symbol, or nullptr
+    const char* date;
+  };
+  const std::string body = "\nKính gửi: Sở Công Thương.\n\nĐề nghị Sở Công Thương rà soát các chợ.\n";
+  const std::vector<HeaderCase> cases = {
+      {"motto cell wrapped after its first words",
+       "ỦY BAN NHÂN DÂN\nTỈNH BÌNH MINH\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+       "Số: 12/UBND-VX\nBình Minh, ngày 05 tháng 3 năm 2024\n" + body,
+       "ỦY BAN NHÂN DÂN TỈNH BÌNH MINH", nullptr, "12/UBND-VX", "2024-03-05"},
+      {"motto's first word alone after the issuer",
+       "BỘ CÔNG THƯƠNG\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 7/BCT-TTTN\n"
+       "Hà Nội, ngày 01 tháng 4 năm 2024\n" + body,
+       "BỘ CÔNG THƯƠNG", nullptr, "7/BCT-TTTN", "2024-04-01"},
+      {"issuer's first word alone on its line",
+       "ỦY\nBAN NHÂN DÂN\nTỈNH BÌNH MINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+       "Số: 12/UBND-VX\nBình Minh, ngày 05 tháng 3 năm 2024\n" + body,
+       "ỦY BAN NHÂN DÂN TỈNH BÌNH MINH", nullptr, "12/UBND-VX", "2024-03-05"},
+      {"parent and unit glued by OCR without diacritics",
+       "TONG CUC THUE CUC THUE TINH BINH MINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+       "Số: 345/CT-TTHT\nBình Minh, ngày 05 tháng 3 năm 2024\n" + body,
+       "CUC THUE TINH BINH MINH", "TONG CUC THUE", "345/CT-TTHT", "2024-03-05"},
+      {"gazette section headings above the issuer",
+       "CÔNG BÁO/Số 17 + 18/Ngày 29-12-2025\nVĂN BẢN PHÁP LUẬT KHÁC VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH\n"
+       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 9/VBHN-BTC\n"
+       "Hà Nội, ngày 05 tháng 3 năm 2024\n" + body,
+       "BỘ TÀI CHÍNH", nullptr, "9/VBHN-BTC", "2024-03-05"},
+      {"consolidated text: number and date only in the closing block",
+       "BỘ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nTHÔNG TƯ\nQuy định về chợ\n\n"
+       "Điều 1. Phạm vi điều chỉnh.\nĐiều 2. Hiệu lực thi hành.\n\nXÁC THỰC VĂN BẢN HỢP NHẤT\nSố: 12/VBHN-BNV\n"
+       "Hà Nội, ngày 05 tháng 3 năm 2024\nBỘ TRƯỞNG\n\nTrần Văn An\n",
+       "BỘ NỘI VỤ", nullptr, "12/VBHN-BNV", "2024-03-05"},
+  };
+  for (const auto& c : cases) {
+    std::string name = c.name;
+    CAPTURE(name);
+    model::Document d = testing::ParseText(c.text);
+    CHECK(d.authority.name.value_or("") == c.authority);
+    CHECK(d.authority.parent.value_or("") == (c.parent ? c.parent : ""));
+    CHECK(d.code.value_or("") == (c.code ? c.code : ""));
+    CHECK(d.date.value_or("") == c.date);
+  }
+}
+
+}  // namespace congvan::segment

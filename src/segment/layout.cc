@@ -9,9 +9,17 @@ namespace {
 // How many lines from the top a header flattened onto plain lines may reach.
 constexpr size_t kHeaderZone = 60;
 
-// Cuts one cell or line at every common.cell_break match; returns the non-empty pieces.
+// Cuts one cell or line at every common.cell_break match; returns the non-empty pieces. Each piece is cut
+// again, since a match consumes the first letter after its cut and so hides a cut right after it
+// ("VĂN BẢN PHÁP LUẬT KHÁC VĂN BẢN HỢP NHẤT - BỘ Y TẾ"); a piece is shorter than its cell, so it ends.
 std::vector<std::string> BreakCell(const grammar::Grammar& g, std::string_view cell) {
-  return SplitAt(g, "common.cell_break", cell, false);
+  std::vector<std::string> pieces = SplitAt(g, "common.cell_break", cell, false);
+  if (pieces.size() <= 1) return pieces;
+  std::vector<std::string> out;
+  for (const auto& p : pieces) {
+    for (auto& q : BreakCell(g, p)) out.push_back(std::move(q));
+  }
+  return out;
 }
 
 std::vector<std::string_view> SplitCells(std::string_view row) {
