@@ -114,8 +114,10 @@ size_t FindSignatureAbove(const text::Lines& lines, size_t begin, size_t end,
     return from;  // lines[from - 1] is non-blank, or from == begin
   };
   j = prev_non_blank(j);
-  // Skip stamps and the name.
-  while (j > begin && g.Test("signature.stamp", lines[j - 1])) j = prev_non_blank(j - 1);
+  // Skip stamps, page furniture and the name.
+  while (j > begin && (g.Test("signature.stamp", lines[j - 1]) || IsDebris(g, lines[j - 1]))) {
+    j = prev_non_blank(j - 1);
+  }
   if (j > begin && (g.Test("signature.name", lines[j - 1]) ||
                     IsSignatureLine(g, lines[j - 1]))) {
     if (!IsSignatureLine(g, lines[j - 1])) j = prev_non_blank(j - 1);
@@ -140,28 +142,11 @@ size_t FindSignatureAbove(const text::Lines& lines, size_t begin, size_t end,
   return end;
 }
 
-}  // namespace
-
-size_t ParseTail(const text::Lines& lines, size_t begin, const grammar::Grammar& g,
-                 model::Document& doc, size_t* annex, size_t* annex_end) {
-  *annex = *annex_end = lines.size();
-  size_t n = lines.size();
+// Reads the tail of lines [begin, end): the zone plan's signature and list, or, when the plan found no
+// named block, the old way from the last "Nơi nhận". Returns where the body ends.
+size_t ReadTail(const text::Lines& lines, size_t begin, size_t end, const grammar::Grammar& g,
+                model::Document& doc, size_t* annex, size_t* annex_end) {
   grammar::Match m;
-  // Footnotes written "[1] ..." after the document: collect from the end.
-  // Collected last first, then put in reading order in front of any found before (an insert at the
-  // front of the vector for each was quadratic: 80,000 footnotes took 12 s, issue 13).
-  size_t end = n;
-  std::vector<model::Footnote> trailing;
-  while (true) {
-    size_t k = end;
-    while (k > begin && lines[k - 1].text.empty()) --k;
-    if (k == begin || !g.Find("footnotes.bracket", lines[k - 1], &m)) break;
-    trailing.push_back({std::string(m.Group("mark")), std::string(m.Group("body")), lines[k - 1].number});
-    doc.Trace(lines[k - 1].number, "footnote", m.rule->id);
-    end = k - 1;
-  }
-  doc.footnotes.insert(doc.footnotes.begin(), std::make_move_iterator(trailing.rbegin()),
-                       std::make_move_iterator(trailing.rend()));
   TailPlan plan = PlanTail(lines, begin, end, g);
   if (plan.signature_found) {
     if (plan.distribution != TailPlan::npos) {
@@ -214,6 +199,51 @@ size_t ParseTail(const text::Lines& lines, size_t begin, const grammar::Grammar&
       body_end = top;
     }
   }
+  return body_end;
+}
+
+// OCR of two tail columns side by side leaves the signer's name at the end of a list line ("- Phòng
+// Pháp chế; Mai Sơn"): when the block has no name, the last item that ends in one gives it up.
+void FindGluedName(const grammar::Grammar& g, model::Document& doc) {
+  model::Signature& sig = doc.signature;
+  if (sig.name || (sig.authority.empty() && !sig.title)) return;
+  grammar::Match m;
+  for (auto it = doc.distribution.rbegin(); it != doc.distribution.rend(); ++it) {
+    std::string text = it->name;
+    if (!g.Find("signature.glued_name", text, &m)) continue;
+    size_t at = m.Offset(text) + 1;  // keep the item's own ";" or ","
+    sig.name = Trim(std::string_view(text).substr(at));
+    it->name = StripListPunct(std::string_view(text).substr(0, at));
+    it->text = it->note ? it->name + " (" + *it->note + ")" : it->name;
+    doc.Trace(it->line, "signature", m.rule->id);
+    return;
+  }
+}
+
+}  // namespace
+
+size_t ParseTail(const text::Lines& lines, size_t begin, const grammar::Grammar& g,
+                 model::Document& doc, size_t* annex, size_t* annex_end) {
+  *annex = *annex_end = lines.size();
+  size_t n = lines.size();
+  grammar::Match m;
+  // Footnotes written "[1] ..." after the document: collect from the end.
+  // Collected last first, then put in reading order in front of any found before (an insert at the
+  // front of the vector for each was quadratic: 80,000 footnotes took 12 s, issue 13).
+  size_t end = n;
+  std::vector<model::Footnote> trailing;
+  while (true) {
+    size_t k = end;
+    while (k > begin && lines[k - 1].text.empty()) --k;
+    if (k == begin || !g.Find("footnotes.bracket", lines[k - 1], &m)) break;
+    trailing.push_back({std::string(m.Group("mark")), std::string(m.Group("body")), lines[k - 1].number});
+    doc.Trace(lines[k - 1].number, "footnote", m.rule->id);
+    end = k - 1;
+  }
+  doc.footnotes.insert(doc.footnotes.begin(), std::make_move_iterator(trailing.rbegin()),
+                       std::make_move_iterator(trailing.rend()));
+  size_t body_end = ReadTail(lines, begin, end, g, doc, annex, annex_end);
+  FindGluedName(g, doc);
   return body_end;
 }
 
