@@ -26,6 +26,21 @@ struct Source {
   int line;
 };
 
+// The kinds list folded (folded -> as the list spells it), kept per thread while the list stays the same
+// (compared by value, so a new grammar at a freed one's address is never served stale keys): folding
+// the list for every document cost more than finding its references.
+const std::vector<std::pair<std::string, std::string>>& FoldedKinds(const grammar::Grammar& g) {
+  thread_local std::vector<std::string> built_from;
+  thread_local std::vector<std::pair<std::string, std::string>> kinds;
+  const auto& list = g.List("kinds");
+  if (list != built_from) {
+    kinds.clear();
+    for (const auto& k : list) kinds.emplace_back(text::FoldKey(k), k);
+    built_from = list;
+  }
+  return kinds;
+}
+
 }  // namespace
 
 std::string NormalizeCode(const grammar::Grammar& g, std::string_view code) {
@@ -65,8 +80,7 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
     for (const auto& p : doc.closing->paragraphs) sources.push_back({p.text, &p, p.line});
   }
   std::string own = doc.code ? text::FoldKey(NormalizeCode(g, *doc.code)) : "";
-  std::vector<std::pair<std::string, std::string>> kinds;  // folded -> as the list spells it
-  for (const auto& k : g.List("kinds")) kinds.emplace_back(text::FoldKey(k), k);
+  const auto& kinds = FoldedKinds(g);
   std::map<std::string, size_t> index;  // code key -> position in doc.references
   for (const auto& src : sources) {
     std::string_view t = src.text;

@@ -81,6 +81,16 @@ bool TonePair(UChar32 c, UChar32 c2, icu::UnicodeString* printed, icu::UnicodeSt
 }  // namespace
 
 std::string FoldKey(std::string_view utf8) {
+  // ASCII folds to its lower case: NFD changes nothing, there are no tone marks to move.
+  bool ascii = true;
+  for (char c : utf8) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    std::string r(utf8);
+    for (char& c : r) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return r;
+  }
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
   icu::UnicodeString d;
   UErrorCode err = U_ZERO_ERROR;
