@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "base/nesting.h"
+#include "grammar/prefilter.h"
 #include "text/fold.h"
 
 namespace congvan::grammar {
@@ -225,6 +226,7 @@ class Loader {
           if (rule->re->NumberOfCapturingGroups() > kMaxGroups) {
             return Status(Code::kGrammar, where() + "more than " + std::to_string(kMaxGroups) + " groups");
           }
+          rule->any_of = RequiredLiterals(rule->pattern, RuleOptions(case_sensitive));
           if (auto lim = r["limits"]) {
             if (!lim.IsMap()) return Status(Code::kGrammar, where() + "`limits` maps group names to lengths");
             for (auto kv : lim) {
@@ -388,6 +390,9 @@ const Grammar::FamilyIndex* Grammar::Index(std::string_view family) const {
   return it == families_.end() ? nullptr : it->second.get();
 }
 
+// A family filter of more literals costs more searches than the set pass it would skip.
+constexpr size_t kMaxFamilyLiterals = 4;
+
 // Builds a family's RE2::Set (two or more rules); when RE2 cannot, every rule is tried as before.
 static std::unique_ptr<RE2::Set> BuildSet(const std::vector<const Rule*>& rules) {
   if (rules.size() < 2) return nullptr;
@@ -423,7 +428,18 @@ void Grammar::Candidates(const FamilyIndex& f, std::string_view text, std::vecto
     out->insert(out->end(), f.rules.begin(), f.rules.end());
     return;
   }
-  std::call_once(f.once, [&f] { f.set = BuildSet(f.rules); });
+  std::call_once(f.once, [&f] {
+    f.set = BuildSet(f.rules);
+    std::vector<std::string> any_of;
+    for (const Rule* r : f.rules) {
+      if (r->any_of.empty()) return;  // a rule without a clause: no family filter
+      for (const auto& lit : r->any_of) {
+        if (std::find(any_of.begin(), any_of.end(), lit) == any_of.end()) any_of.push_back(lit);
+      }
+    }
+    if (any_of.size() <= kMaxFamilyLiterals) f.any_of = std::move(any_of);
+  });
+  if (!MayMatch(f.any_of, text)) return;  // no rule of the family can match
   if (!f.set) {
     out->insert(out->end(), f.rules.begin(), f.rules.end());
     return;
@@ -476,6 +492,7 @@ static bool WithinLimits(const Rule* r, const re2::StringPiece* sp) {
 }
 
 static bool MatchRule(const Rule* r, std::string_view text, size_t start, Match* m) {
+  if (!MayMatch(r->any_of, text.substr(std::min(start, text.size())))) return false;
   int n = r->re->NumberOfCapturingGroups() + 1;
   re2::StringPiece sp[kMaxGroups + 1];
   if (!r->re->Match(re2::StringPiece(text.data(), text.size()), start, text.size(), RE2::UNANCHORED, sp, n)) {
@@ -496,6 +513,7 @@ static bool TestRule(const Rule* r, std::string_view text) {
     Match m;
     return MatchRule(r, text, 0, &m);
   }
+  if (!MayMatch(r->any_of, text)) return false;
   return r->re->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED, nullptr, 0);
 }
 
@@ -658,6 +676,11 @@ std::vector<std::string> CheckExamples(const Grammar& g) {
           failures.push_back(where + "on \"" + e.text + "\" group " + name + " is \"" +
                              std::string(m.Group(name)) + "\", expected \"" + want + "\"");
         }
+      }
+    }
+    for (const auto& e : r->must_match) {
+      if (!MayMatch(r->any_of, e.text)) {
+        failures.push_back(where + "literal prefilter would skip \"" + e.text + "\"");
       }
     }
     for (const auto& e : r->must_not_match) {

@@ -125,6 +125,9 @@ struct Rule {
     int max_words = -1;
   };
   std::vector<Limit> limits;
+  // Literals of which the text must hold one for the rule to match (grammar/prefilter.h), derived from
+  // the pattern at load (or at build time for the default table); empty: no such filter.
+  std::vector<std::string> any_of;
   std::vector<Example> must_match;
   std::vector<std::string> must_not_match;
 };
@@ -197,6 +200,9 @@ class Grammar {
     std::vector<const FamilyIndex*> members;
     mutable std::once_flag once;               // the set is built on first use (start-up stays fast)
     mutable std::unique_ptr<RE2::Set> set;
+    // The union of the rules' literal clauses, set with the set when every rule has one: a text holding
+    // none of them cannot match any rule, and the set pass is skipped.
+    mutable std::vector<std::string> any_of;
     bool level[2] = {false, false};            // every rule has a bit in that class set: its classes answer
   };
   // The family's rules that may match `text`, in file order, appended to out.
