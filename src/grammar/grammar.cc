@@ -428,17 +428,21 @@ void Grammar::Candidates(const FamilyIndex& f, std::string_view text, std::vecto
     out->insert(out->end(), f.rules.begin(), f.rules.end());
     return;
   }
-  std::call_once(f.once, [&f] {
-    f.set = BuildSet(f.rules);
-    std::vector<std::string> any_of;
-    for (const Rule* r : f.rules) {
-      if (r->any_of.empty()) return;  // a rule without a clause: no family filter
-      for (const auto& lit : r->any_of) {
-        if (std::find(any_of.begin(), any_of.end(), lit) == any_of.end()) any_of.push_back(lit);
+  if (!f.built.load(std::memory_order_acquire)) {
+    std::call_once(f.once, [&f] {
+      f.set = BuildSet(f.rules);
+      std::vector<std::string> any_of;
+      bool all = true;  // a rule without a clause: no family filter
+      for (const Rule* r : f.rules) {
+        all &= !r->any_of.empty();
+        for (const auto& lit : r->any_of) {
+          if (std::find(any_of.begin(), any_of.end(), lit) == any_of.end()) any_of.push_back(lit);
+        }
       }
-    }
-    if (any_of.size() <= kMaxFamilyLiterals) f.any_of = std::move(any_of);
-  });
+      if (all && any_of.size() <= kMaxFamilyLiterals) f.any_of = std::move(any_of);
+      f.built.store(true, std::memory_order_release);
+    });
+  }
   if (!MayMatch(f.any_of, text)) return;  // no rule of the family can match
   if (!f.set) {
     out->insert(out->end(), f.rules.begin(), f.rules.end());
@@ -546,7 +550,12 @@ bool Grammar::Test(std::string_view family, std::string_view text) const {
 
 void Grammar::BuildClassSet(int kind) const {
   const ClassSet& cs = classes_[kind];
+  if (cs.built.load(std::memory_order_acquire)) return;
   std::call_once(cs.once, [&cs] {
+    struct Done {  // marks the set built however the lambda returns
+      const ClassSet& cs;
+      ~Done() { cs.built.store(true, std::memory_order_release); }
+    } done{cs};
     if (cs.rules.empty()) return;
     RE2::Options opt;
     opt.set_encoding(RE2::Options::EncodingUTF8);
