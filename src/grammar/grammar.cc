@@ -386,8 +386,26 @@ Result<std::shared_ptr<const Grammar>> Grammar::LoadDirectory(const std::string&
 }
 
 const Grammar::FamilyIndex* Grammar::Index(std::string_view family) const {
+  // Callers name families with literals, so the same view comes back millions of times: a per-thread
+  // cache by address and length skips hashing the name. A hit is checked against the family's own
+  // name (a reused buffer may hold another text) and the grammar's serial; misses are not cached.
+  struct Slot {
+    uint64_t serial = 0;
+    const char* data = nullptr;
+    size_t size = 0;
+    const std::string* name = nullptr;
+    const FamilyIndex* index = nullptr;
+  };
+  thread_local Slot cache[64];
+  Slot& slot = cache[((reinterpret_cast<uintptr_t>(family.data()) >> 3) ^ family.size()) & 63];
+  if (slot.serial == serial_ && slot.data == family.data() && slot.size == family.size() &&
+      *slot.name == family) {
+    return slot.index;
+  }
   auto it = families_.find(family);
-  return it == families_.end() ? nullptr : it->second.get();
+  if (it == families_.end()) return nullptr;
+  slot = {serial_, family.data(), family.size(), &it->first, it->second.get()};
+  return it->second.get();
 }
 
 // A family filter of more literals costs more searches than the set pass it would skip.

@@ -25,6 +25,7 @@
 #include <re2/set.h>
 
 #include <atomic>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -246,6 +247,12 @@ class Grammar {
   };
   std::vector<Union> unions_;
   ClassSet classes_[2];
+  // Tells grammars apart in per-thread caches (an address can be reused by a later grammar).
+  static uint64_t NextSerial() {
+    static std::atomic<uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+  }
+  const uint64_t serial_ = NextSerial();
   friend class Loader;
 };
 
