@@ -437,6 +437,25 @@ std::vector<const Rule*> Grammar::MatchingRules(std::string_view family, std::st
   return out;
 }
 
+void Grammar::Build(const FamilyIndex& f) const {
+  if (f.built.load(std::memory_order_acquire)) return;
+  std::call_once(f.once, [&f] {
+    f.set = BuildSet(f.rules);
+    std::vector<std::string> any_of;
+    bool all = true;  // a rule without a clause: no family filter
+    f.no_limits = true;
+    for (const Rule* r : f.rules) {
+      all &= !r->any_of.empty();
+      f.no_limits &= r->limits.empty();
+      for (const auto& lit : r->any_of) {
+        if (std::find(any_of.begin(), any_of.end(), lit) == any_of.end()) any_of.push_back(lit);
+      }
+    }
+    if (all && any_of.size() <= kMaxFamilyLiterals) f.any_of = std::move(any_of);
+    f.built.store(true, std::memory_order_release);
+  });
+}
+
 void Grammar::Candidates(const FamilyIndex& f, std::string_view text, std::vector<const Rule*>* out) const {
   if (!f.members.empty()) {
     for (const FamilyIndex* m : f.members) Candidates(*m, text, out);
@@ -446,21 +465,7 @@ void Grammar::Candidates(const FamilyIndex& f, std::string_view text, std::vecto
     out->insert(out->end(), f.rules.begin(), f.rules.end());
     return;
   }
-  if (!f.built.load(std::memory_order_acquire)) {
-    std::call_once(f.once, [&f] {
-      f.set = BuildSet(f.rules);
-      std::vector<std::string> any_of;
-      bool all = true;  // a rule without a clause: no family filter
-      for (const Rule* r : f.rules) {
-        all &= !r->any_of.empty();
-        for (const auto& lit : r->any_of) {
-          if (std::find(any_of.begin(), any_of.end(), lit) == any_of.end()) any_of.push_back(lit);
-        }
-      }
-      if (all && any_of.size() <= kMaxFamilyLiterals) f.any_of = std::move(any_of);
-      f.built.store(true, std::memory_order_release);
-    });
-  }
+  Build(f);
   if (!MayMatch(f.any_of, text)) return;  // no rule of the family can match
   if (!f.set) {
     out->insert(out->end(), f.rules.begin(), f.rules.end());
@@ -554,6 +559,17 @@ bool Grammar::Find(std::string_view family, std::string_view text, Match* m) con
 bool Grammar::Test(std::string_view family, std::string_view text) const {
   const FamilyIndex* f = Index(family);
   if (!f) return false;
+  if (f->members.empty() && f->rules.size() >= 2) {
+    Build(*f);
+    if (f->set && f->no_limits) {
+      // Any hit of the set answers: RE2 stops at the first match and collects no ids.
+      if (!MayMatch(f->any_of, text)) return false;
+      RE2::Set::ErrorInfo info;
+      if (f->set->Match(re2::StringPiece(text.data(), text.size()), nullptr, &info)) return true;
+      // Out of memory: every rule counts as a candidate, and a candidate of a set is a hit (as below).
+      return info.kind != RE2::Set::kNoError;
+    }
+  }
   thread_local std::vector<const Rule*> candidates;
   size_t base = candidates.size();
   Candidates(*f, text, &candidates);

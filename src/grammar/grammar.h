@@ -211,8 +211,11 @@ class Grammar {
     // The union of the rules' literal clauses, set with the set when every rule has one: a text holding
     // none of them cannot match any rule, and the set pass is skipped.
     mutable std::vector<std::string> any_of;
+    mutable bool no_limits = false;            // no rule has limits: a set hit is a Test's answer
     bool level[2] = {false, false};            // every rule has a bit in that class set: its classes answer
   };
+  // Builds the family's set and filter on first use.
+  void Build(const FamilyIndex& f) const;
   // The family's rules that may match `text`, in file order, appended to out.
   void Candidates(const FamilyIndex& f, std::string_view text, std::vector<const Rule*>* out) const;
   const FamilyIndex* Index(std::string_view family) const;
