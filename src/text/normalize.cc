@@ -109,6 +109,15 @@ std::string StripHtmlTags(const std::string& s) {
   return out;
 }
 
+// The bytes the line splitter stops at: LF, CR, and E2 (U+2028 and U+2029 start with it).
+struct BreakBytes {
+  bool at[256];
+  constexpr BreakBytes() : at() {
+    at[static_cast<unsigned char>('\n')] = at[static_cast<unsigned char>('\r')] = at[0xE2] = true;
+  }
+};
+constexpr BreakBytes kMayBreak;
+
 }  // namespace
 
 std::string ToNfc(std::string_view utf8) {
@@ -220,6 +229,9 @@ Lines Normalize(std::string_view utf8) {
     size_t end = pos;
     size_t next = std::string_view::npos;
     while (end < s.size()) {
+      // Skip to the next byte that can end a line (LF, CR, or the lead of U+2028/U+2029).
+      while (end < s.size() && !kMayBreak.at[static_cast<unsigned char>(s[end])]) ++end;
+      if (end == s.size()) break;
       char c = s[end];
       if (c == '\n') {
         next = end + 1;
