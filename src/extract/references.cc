@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <unordered_map>
 
 #include "segment/util.h"
 #include "text/fold.h"
@@ -39,6 +40,16 @@ const std::vector<std::pair<std::string, std::string>>& FoldedKinds(const gramma
     built_from = list;
   }
   return kinds;
+}
+
+// FoldKey of a cited kind or code, remembered per thread (bounded): the same few kinds and many codes
+// recur across an archive, and each fold is an ICU round trip.
+const std::string& Folded(std::string_view s) {
+  thread_local std::unordered_map<std::string, std::string> cache;
+  if (cache.size() > 20000) cache.clear();
+  auto it = cache.find(std::string(s));
+  if (it == cache.end()) it = cache.emplace(std::string(s), text::FoldKey(s)).first;
+  return it->second;
 }
 
 }  // namespace
@@ -103,7 +114,7 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
       r.code = NormalizeCode(g, f.Group("code"));
       if (cited) {
         std::string kind(f.Group("kind"));
-        std::string folded = text::FoldKey(kind);
+        const std::string& folded = Folded(kind);
         kind = text::ToUpper(kind.substr(0, 1)) + kind.substr(1);  // "công văn" -> "Công văn"
         for (const auto& [k, printed] : kinds) {
           if (k == folded) kind = printed;
@@ -128,7 +139,7 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
       size_t offset = f.Offset(t, "code");
       r.line = src.para ? src.para->LineAt(offset) : src.line;
       doc.Trace(r.line, "reference", m.rule->id);
-      std::string key = text::FoldKey(r.code);
+      std::string key = Folded(r.code);
       if (key == own) continue;
       auto it = index.find(key);
       if (it != index.end()) {
