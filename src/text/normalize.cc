@@ -23,13 +23,23 @@ char32_t Next(std::string_view s, size_t& i) {
 // The length of the run byte sequence at s[i] (see CleanLine), or 0: printable ASCII other than a space or
 // a backslash, or the lead byte of a letter of two or more bytes that cannot be a space or a dropped
 // character.
-size_t RunLength(std::string_view s, size_t i) {
-  auto b = static_cast<unsigned char>(s[i]);
-  if (b > ' ' && b < 0x7F && b != '\\') return 1;
-  size_t len = (b >= 0xC3 && b <= 0xDF) ? 2
+struct RunBytes {
+  unsigned char len[256];
+  constexpr RunBytes() : len() {
+    for (int b = 0; b < 256; ++b) {
+      len[b] = (b > ' ' && b < 0x7F && b != '\\')                    ? 1
+               : (b >= 0xC3 && b <= 0xDF)                            ? 2
                : (b == 0xE0 || b == 0xE1 || (b >= 0xE4 && b <= 0xEE)) ? 3
-               : (b >= 0xF0 && b <= 0xF4) ? 4 : 0;
-  return len == 0 || i + len > s.size() ? 0 : len;
+               : (b >= 0xF0 && b <= 0xF4)                            ? 4
+                                                                     : 0;
+    }
+  }
+};
+constexpr RunBytes kRunBytes;
+
+size_t RunLength(std::string_view s, size_t i) {
+  size_t len = kRunBytes.len[static_cast<unsigned char>(s[i])];
+  return i + len > s.size() ? 0 : len;
 }
 bool RunStart(std::string_view s, size_t i) { return RunLength(s, i) != 0; }
 
