@@ -92,6 +92,7 @@ TEST_CASE("grammar: the generated default table reads exactly like grammars/*.ya
       CHECK(a.limits[k].max_chars == b.limits[k].max_chars);
       CHECK(a.limits[k].max_words == b.limits[k].max_words);
     }
+    CHECK(a.any_of == b.any_of);
     CHECK(b.re->ok());
     CHECK(a.re->pattern() == b.re->pattern());
   }

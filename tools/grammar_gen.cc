@@ -53,6 +53,11 @@ int main(int argc, char** argv) {
       }
       o << "};\n";
     }
+    if (!r->any_of.empty()) {
+      o << "const char* const kLiterals" << i << "[] = {";
+      for (const auto& lit : r->any_of) o << Quote(lit) << ", ";
+      o << "};\n";
+    }
     ++i;
   }
   o << "\nconst Rule kRules[] = {\n";
@@ -63,9 +68,14 @@ int main(int argc, char** argv) {
     o << "  {" << Quote(r->id) << ", " << Quote(r->value) << ", " << Quote(file) << ", " << r->line << ",\n   "
       << Quote(r->pattern) << ", " << (r->case_sensitive ? "true" : "false") << ", ";
     if (r->limits.empty()) {
+      o << "nullptr, 0, ";
+    } else {
+      o << "kLimits" << i << ", " << r->limits.size() << ", ";
+    }
+    if (r->any_of.empty()) {
       o << "nullptr, 0},\n";
     } else {
-      o << "kLimits" << i << ", " << r->limits.size() << "},\n";
+      o << "kLiterals" << i << ", " << r->any_of.size() << "},\n";
     }
     ++i;
   }

@@ -82,6 +82,9 @@ void WriteTaskFields(Writer& w, const model::Task& t) {
 }
 
 void WriteDocument(const model::Document& d, Writer& w) {
+  // The tree prints about 3.8 bytes per input byte (sections, then their tasks, repeat the text): one
+  // reservation instead of a string that doubles its way there.
+  w.Reserve(4 * d.source.bytes + 4096);
   w.BeginObject();
   w.Key("schema");
   w.String(kSchema);

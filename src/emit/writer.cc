@@ -7,6 +7,28 @@
 
 namespace congvan::emit {
 
+namespace {
+
+// What a byte starts, for the string loop: plain printable ASCII (copied), a byte JSON escapes, a
+// two-byte or a common three-byte letter's lead (checked inline), or anything else (the shared check).
+enum ByteClass : unsigned char { kPlain, kEscape, kLead2, kLead3, kOther };
+
+struct ByteClasses {
+  ByteClass c[256];
+  constexpr ByteClasses() : c() {
+    for (int b = 0; b < 256; ++b) {
+      c[b] = b < 0x20 || b == '"' || b == '\\' || b == 0x7F ? kEscape
+             : b < 0x7F                                      ? kPlain
+             : b >= 0xC2 && b <= 0xDF                        ? kLead2
+             : b >= 0xE1 && b <= 0xEF && b != 0xE2 && b != 0xED ? kLead3
+                                                             : kOther;
+    }
+  }
+};
+constexpr ByteClasses kClasses;
+
+}  // namespace
+
 // One pass: runs of plain bytes are copied whole; quotes, backslashes, control bytes and U+2028/U+2029
 // are escaped; each byte that does not start a valid UTF-8 sequence becomes U+FFFD.
 void AppendJsonString(std::string* out, std::string_view s) {
@@ -21,8 +43,17 @@ void AppendJsonString(std::string* out, std::string_view s) {
   };
   while (i < n) {
     unsigned char c = p[i];
-    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+    ByteClass k = kClasses.c[c];
+    if (k == kPlain) {
       ++i;
+      continue;
+    }
+    if (k == kLead2 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
+    if (k == kLead3 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+      i += 3;
       continue;
     }
     if (c >= 0x80) {

@@ -29,6 +29,8 @@ class Writer {
   virtual void Number(double value) = 0;  // printed with up to 3 decimals ("0.413")
   virtual void Bool(bool value) = 0;
   virtual void Null() = 0;
+  // A hint: about this many more bytes will be written (a writer may reserve them at once).
+  virtual void Reserve(size_t /*bytes*/) {}
 };
 
 class JsonWriter : public Writer {
@@ -44,6 +46,7 @@ class JsonWriter : public Writer {
   void Number(double value) override;
   void Bool(bool value) override;
   void Null() override;
+  void Reserve(size_t bytes) override { out_->reserve(out_->size() + bytes); }
 
  private:
   void BeforeValue();

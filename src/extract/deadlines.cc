@@ -7,6 +7,7 @@
 
 #include "base/dates.h"
 #include "base/numbers.h"
+#include "grammar/prefilter.h"
 #include "text/fold.h"
 
 namespace congvan::extract {
@@ -79,16 +80,20 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
   };
   for (const grammar::Rule* rule : g.MatchingRules("deadlines", span)) {
     size_t start = 0;
+    const RE2* re = rule->re.get();
+    const int n = re->NumberOfCapturingGroups() + 1;
     while (start < text.size()) {
+      // The rest of the span must hold one of the rule's literals for another match.
+      if (!grammar::MayMatch(rule->any_of, text.substr(start))) break;
       grammar::Match m;
-      int n = rule->re->NumberOfCapturingGroups() + 1;
-      std::vector<re2::StringPiece> sp(n);
-      if (!rule->re->Match(re2::StringPiece(text.data(), text.size()), start, text.size(),
-                           RE2::UNANCHORED, sp.data(), n)) {
+      re2::StringPiece sp[grammar::kMaxGroups + 1];
+      if (!re->Match(re2::StringPiece(text.data(), text.size()), start, text.size(), RE2::UNANCHORED, sp, n)) {
         break;
       }
       m.rule = rule;
-      for (auto& p : sp) m.groups.emplace_back(p.data() ? std::string_view(p.data(), p.size()) : "");
+      for (int i = 0; i < n; ++i) {
+        m.groups.emplace_back(sp[i].data() ? std::string_view(sp[i].data(), sp[i].size()) : "");
+      }
       size_t b = sp[0].data() - text.data(), e = b + sp[0].size();
       if (!overlaps_accepted(b, e)) {
         accepted.push_back({b, e, m});

@@ -58,10 +58,10 @@ std::string OwnerPhrase(const grammar::Grammar& g, std::string_view text) {
     size_t at = p.Offset(sub);
     if (at == std::string_view::npos) break;
     size_t whole_end = at + whole.size();
-    grammar::Match np;
-    bool punct = g.Find("owners.predicate_punct", whole, &np);
+    // Yes/no questions: Test, which reads no groups and stops at the first match.
+    bool punct = g.Test("owners.predicate_punct", whole);
     if (!punct) at += whole.find_first_not_of(" \t\n\r\f\v");  // the predicate word, after its space
-    bool skip = !punct && g.Find("owners.not_predicate", sub.substr(at), &np);
+    bool skip = !punct && g.Test("owners.not_predicate", sub.substr(at));
     // "Giám đốc các Sở: Tài chính, Y tế" -- the colon introduces the list, not the task.
     skip |= punct && whole.find(':') != std::string_view::npos &&
             EndsWithPluralKind(segment::Trim(text.substr(0, pos + at)));

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <unordered_map>
 
 #include "segment/util.h"
 #include "text/fold.h"
@@ -25,6 +26,31 @@ struct Source {
   const model::Paragraph* para;  // for line numbers; null for the subject
   int line;
 };
+
+// The kinds list folded (folded -> as the list spells it), kept per thread while the list stays the same
+// (compared by value, so a new grammar at a freed one's address is never served stale keys): folding
+// the list for every document cost more than finding its references.
+const std::vector<std::pair<std::string, std::string>>& FoldedKinds(const grammar::Grammar& g) {
+  thread_local std::vector<std::string> built_from;
+  thread_local std::vector<std::pair<std::string, std::string>> kinds;
+  const auto& list = g.List("kinds");
+  if (list != built_from) {
+    kinds.clear();
+    for (const auto& k : list) kinds.emplace_back(text::FoldKey(k), k);
+    built_from = list;
+  }
+  return kinds;
+}
+
+// FoldKey of a cited kind or code, remembered per thread (bounded): the same few kinds and many codes
+// recur across an archive, and each fold is an ICU round trip.
+const std::string& Folded(std::string_view s) {
+  thread_local std::unordered_map<std::string, std::string> cache;
+  if (cache.size() > 20000) cache.clear();
+  auto it = cache.find(std::string(s));
+  if (it == cache.end()) it = cache.emplace(std::string(s), text::FoldKey(s)).first;
+  return it->second;
+}
 
 }  // namespace
 
@@ -69,8 +95,7 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
     for (const auto& s : a.sections) walk(s);
   }
   std::string own = doc.code ? text::FoldKey(NormalizeCode(g, *doc.code)) : "";
-  std::vector<std::pair<std::string, std::string>> kinds;  // folded -> as the list spells it
-  for (const auto& k : g.List("kinds")) kinds.emplace_back(text::FoldKey(k), k);
+  const auto& kinds = FoldedKinds(g);
   std::map<std::string, size_t> index;  // code key -> position in doc.references
   for (const auto& src : sources) {
     std::string_view t = src.text;
@@ -93,7 +118,7 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
       r.code = NormalizeCode(g, f.Group("code"));
       if (cited) {
         std::string kind(f.Group("kind"));
-        std::string folded = text::FoldKey(kind);
+        const std::string& folded = Folded(kind);
         kind = text::ToUpper(kind.substr(0, 1)) + kind.substr(1);  // "công văn" -> "Công văn"
         for (const auto& [k, printed] : kinds) {
           if (k == folded) kind = printed;
@@ -118,7 +143,7 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
       size_t offset = f.Offset(t, "code");
       r.line = src.para ? src.para->LineAt(offset) : src.line;
       doc.Trace(r.line, "reference", m.rule->id);
-      std::string key = text::FoldKey(r.code);
+      std::string key = Folded(r.code);
       if (key == own) continue;
       auto it = index.find(key);
       if (it != index.end()) {

@@ -30,6 +30,7 @@ std::shared_ptr<const Grammar> Grammar::LoadDefault() {
         l.max_words = tr.limits[k].max_words;
         r->limits.push_back(std::move(l));
       }
+      r->any_of.assign(tr.literals, tr.literals + tr.literal_count);
       r->re.Reset(r->pattern, RuleOptions(r->case_sensitive));
       g->rules_.push_back(std::move(r));
     }

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "base/nesting.h"
+#include "grammar/prefilter.h"
 #include "text/fold.h"
 
 namespace congvan::grammar {
@@ -225,6 +226,7 @@ class Loader {
           if (rule->re->NumberOfCapturingGroups() > kMaxGroups) {
             return Status(Code::kGrammar, where() + "more than " + std::to_string(kMaxGroups) + " groups");
           }
+          rule->any_of = RequiredLiterals(rule->pattern, RuleOptions(case_sensitive));
           if (auto lim = r["limits"]) {
             if (!lim.IsMap()) return Status(Code::kGrammar, where() + "`limits` maps group names to lengths");
             for (auto kv : lim) {
@@ -384,9 +386,30 @@ Result<std::shared_ptr<const Grammar>> Grammar::LoadDirectory(const std::string&
 }
 
 const Grammar::FamilyIndex* Grammar::Index(std::string_view family) const {
+  // Callers name families with literals, so the same view comes back millions of times: a per-thread
+  // cache by address and length skips hashing the name. A hit is checked against the family's own
+  // name (a reused buffer may hold another text) and the grammar's serial; misses are not cached.
+  struct Slot {
+    uint64_t serial = 0;
+    const char* data = nullptr;
+    size_t size = 0;
+    const std::string* name = nullptr;
+    const FamilyIndex* index = nullptr;
+  };
+  thread_local Slot cache[64];
+  Slot& slot = cache[((reinterpret_cast<uintptr_t>(family.data()) >> 3) ^ family.size()) & 63];
+  if (slot.serial == serial_ && slot.data == family.data() && slot.size == family.size() &&
+      *slot.name == family) {
+    return slot.index;
+  }
   auto it = families_.find(family);
-  return it == families_.end() ? nullptr : it->second.get();
+  if (it == families_.end()) return nullptr;
+  slot = {serial_, family.data(), family.size(), &it->first, it->second.get()};
+  return it->second.get();
 }
+
+// A family filter of more literals costs more searches than the set pass it would skip.
+constexpr size_t kMaxFamilyLiterals = 4;
 
 // Builds a family's RE2::Set (two or more rules); when RE2 cannot, every rule is tried as before.
 static std::unique_ptr<RE2::Set> BuildSet(const std::vector<const Rule*>& rules) {
@@ -414,6 +437,25 @@ std::vector<const Rule*> Grammar::MatchingRules(std::string_view family, std::st
   return out;
 }
 
+void Grammar::Build(const FamilyIndex& f) const {
+  if (f.built.load(std::memory_order_acquire)) return;
+  std::call_once(f.once, [&f] {
+    f.set = BuildSet(f.rules);
+    std::vector<std::string> any_of;
+    bool all = true;  // a rule without a clause: no family filter
+    f.no_limits = true;
+    for (const Rule* r : f.rules) {
+      all &= !r->any_of.empty();
+      f.no_limits &= r->limits.empty();
+      for (const auto& lit : r->any_of) {
+        if (std::find(any_of.begin(), any_of.end(), lit) == any_of.end()) any_of.push_back(lit);
+      }
+    }
+    if (all && any_of.size() <= kMaxFamilyLiterals) f.any_of = std::move(any_of);
+    f.built.store(true, std::memory_order_release);
+  });
+}
+
 void Grammar::Candidates(const FamilyIndex& f, std::string_view text, std::vector<const Rule*>* out) const {
   if (!f.members.empty()) {
     for (const FamilyIndex* m : f.members) Candidates(*m, text, out);
@@ -423,7 +465,8 @@ void Grammar::Candidates(const FamilyIndex& f, std::string_view text, std::vecto
     out->insert(out->end(), f.rules.begin(), f.rules.end());
     return;
   }
-  std::call_once(f.once, [&f] { f.set = BuildSet(f.rules); });
+  Build(f);
+  if (!MayMatch(f.any_of, text)) return;  // no rule of the family can match
   if (!f.set) {
     out->insert(out->end(), f.rules.begin(), f.rules.end());
     return;
@@ -476,6 +519,7 @@ static bool WithinLimits(const Rule* r, const re2::StringPiece* sp) {
 }
 
 static bool MatchRule(const Rule* r, std::string_view text, size_t start, Match* m) {
+  if (!MayMatch(r->any_of, text.substr(std::min(start, text.size())))) return false;
   int n = r->re->NumberOfCapturingGroups() + 1;
   re2::StringPiece sp[kMaxGroups + 1];
   if (!r->re->Match(re2::StringPiece(text.data(), text.size()), start, text.size(), RE2::UNANCHORED, sp, n)) {
@@ -496,6 +540,7 @@ static bool TestRule(const Rule* r, std::string_view text) {
     Match m;
     return MatchRule(r, text, 0, &m);
   }
+  if (!MayMatch(r->any_of, text)) return false;
   return r->re->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED, nullptr, 0);
 }
 
@@ -514,6 +559,17 @@ bool Grammar::Find(std::string_view family, std::string_view text, Match* m) con
 bool Grammar::Test(std::string_view family, std::string_view text) const {
   const FamilyIndex* f = Index(family);
   if (!f) return false;
+  if (f->members.empty() && f->rules.size() >= 2) {
+    Build(*f);
+    if (f->set && f->no_limits) {
+      // Any hit of the set answers: RE2 stops at the first match and collects no ids.
+      if (!MayMatch(f->any_of, text)) return false;
+      RE2::Set::ErrorInfo info;
+      if (f->set->Match(re2::StringPiece(text.data(), text.size()), nullptr, &info)) return true;
+      // Out of memory: every rule counts as a candidate, and a candidate of a set is a hit (as below).
+      return info.kind != RE2::Set::kNoError;
+    }
+  }
   thread_local std::vector<const Rule*> candidates;
   size_t base = candidates.size();
   Candidates(*f, text, &candidates);
@@ -528,7 +584,12 @@ bool Grammar::Test(std::string_view family, std::string_view text) const {
 
 void Grammar::BuildClassSet(int kind) const {
   const ClassSet& cs = classes_[kind];
+  if (cs.built.load(std::memory_order_acquire)) return;
   std::call_once(cs.once, [&cs] {
+    struct Done {  // marks the set built however the lambda returns
+      const ClassSet& cs;
+      ~Done() { cs.built.store(true, std::memory_order_release); }
+    } done{cs};
     if (cs.rules.empty()) return;
     RE2::Options opt;
     opt.set_encoding(RE2::Options::EncodingUTF8);
@@ -658,6 +719,11 @@ std::vector<std::string> CheckExamples(const Grammar& g) {
           failures.push_back(where + "on \"" + e.text + "\" group " + name + " is \"" +
                              std::string(m.Group(name)) + "\", expected \"" + want + "\"");
         }
+      }
+    }
+    for (const auto& e : r->must_match) {
+      if (!MayMatch(r->any_of, e.text)) {
+        failures.push_back(where + "literal prefilter would skip \"" + e.text + "\"");
       }
     }
     for (const auto& e : r->must_not_match) {

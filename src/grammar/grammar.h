@@ -24,6 +24,8 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <atomic>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -64,9 +66,13 @@ class LazyRE2 {
     options_ = options;
   }
   const RE2* get() const {
+    // Compiled already: one atomic load (std::call_once alone cost ~60 instructions a call, TLS set-up
+    // included, and rules are asked millions of times).
+    if (const RE2* re = ready_.load(std::memory_order_acquire)) return re;
     std::call_once(once_, [this] {
       re_ = std::make_unique<RE2>(pattern_, options_);
       for (const auto& [name, index] : re_->NamedCapturingGroups()) names_.push_back({name, index});
+      ready_.store(re_.get(), std::memory_order_release);
     });
     return re_.get();
   }
@@ -77,6 +83,7 @@ class LazyRE2 {
   std::string pattern_;
   RE2::Options options_;
   mutable std::once_flag once_;
+  mutable std::atomic<const RE2*> ready_{nullptr};  // re_ once compiled and named
   mutable std::unique_ptr<RE2> re_;
   mutable std::vector<Name> names_;
 };
@@ -125,6 +132,9 @@ struct Rule {
     int max_words = -1;
   };
   std::vector<Limit> limits;
+  // Literals of which the text must hold one for the rule to match (grammar/prefilter.h), derived from
+  // the pattern at load (or at build time for the default table); empty: no such filter.
+  std::vector<std::string> any_of;
   std::vector<Example> must_match;
   std::vector<std::string> must_not_match;
 };
@@ -196,9 +206,16 @@ class Grammar {
     // large combined set is compiled (that cost ~0.5 s of start-up, measured with callgrind).
     std::vector<const FamilyIndex*> members;
     mutable std::once_flag once;               // the set is built on first use (start-up stays fast)
+    mutable std::atomic<bool> built{false};    // once has run (checked first: one atomic load)
     mutable std::unique_ptr<RE2::Set> set;
+    // The union of the rules' literal clauses, set with the set when every rule has one: a text holding
+    // none of them cannot match any rule, and the set pass is skipped.
+    mutable std::vector<std::string> any_of;
+    mutable bool no_limits = false;            // no rule has limits: a set hit is a Test's answer
     bool level[2] = {false, false};            // every rule has a bit in that class set: its classes answer
   };
+  // Builds the family's set and filter on first use.
+  void Build(const FamilyIndex& f) const;
   // The family's rules that may match `text`, in file order, appended to out.
   void Candidates(const FamilyIndex& f, std::string_view text, std::vector<const Rule*>* out) const;
   const FamilyIndex* Index(std::string_view family) const;
@@ -228,10 +245,17 @@ class Grammar {
     std::vector<std::string> families;
     std::vector<const Rule*> rules;  // by bit
     mutable std::once_flag once;
+    mutable std::atomic<bool> built{false};  // once has run
     mutable std::unique_ptr<RE2::Set> set;
   };
   std::vector<Union> unions_;
   ClassSet classes_[2];
+  // Tells grammars apart in per-thread caches (an address can be reused by a later grammar).
+  static uint64_t NextSerial() {
+    static std::atomic<uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+  }
+  const uint64_t serial_ = NextSerial();
   friend class Loader;
 };
 

@@ -22,6 +22,8 @@ struct Rule {
   bool case_sensitive;
   const Limit* limits;
   size_t limit_count;
+  const char* const* literals;  // Rule::any_of, derived at build time (grammar/prefilter.h)
+  size_t literal_count;
 };
 
 struct Entry {  // one list word, one map pair (key, value) or one union member

@@ -85,6 +85,18 @@ size_t FindInvalidUtf8(std::string_view s) {
       ++i;
       continue;
     }
+    // The common Vietnamese letters first: two bytes (C2-DF, one continuation byte), and three bytes
+    // whose lead cannot make an overlong form or a surrogate (E1-EC, EE, EF). Anything else is asked of
+    // the full check.
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
+    if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+        (p[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     size_t len = Utf8SequenceLength(p, n, i);
     if (len == 0) return i;
     i += len;
@@ -160,7 +172,17 @@ Result<Decoded> Decode(std::string_view bytes, const DecodeOptions& opt) {
     }
   }
   size_t controls = 0, nuls = 0;
-  for (unsigned char c : bytes) {
+  for (size_t i = 0; i < bytes.size();) {
+    // Eight bytes at a time while none is below 0x20 (exact for bounds up to 0x80).
+    if (i + 8 <= bytes.size()) {
+      uint64_t w;
+      std::memcpy(&w, bytes.data() + i, 8);
+      if (((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    auto c = static_cast<unsigned char>(bytes[i++]);
     if (c == 0) ++nuls;
     else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
   }

@@ -66,11 +66,14 @@ bool IsPairEnd(const icu::UnicodeString& first, const icu::UnicodeString& base) 
 // ({"òa", "oà"}), the first being as printed. False for anything else.
 bool TonePair(UChar32 c, UChar32 c2, icu::UnicodeString* printed, icu::UnicodeString* on_first,
               icu::UnicodeString* on_second) {
+  // An ASCII letter is its own base: only o, O, u, U start a pair (most letters end here, unsplit).
+  if (c < 0x80 && c != 'o' && c != 'O' && c != 'u' && c != 'U') return false;
   icu::UnicodeString b1, b2;
   UChar32 t1, t2;
   SplitTone(c, b1, t1);
+  if (!IsPairStart(b1)) return false;
   SplitTone(c2, b2, t2);
-  if (!IsPairStart(b1) || !IsPairEnd(b1, b2) || (t1 != 0) == (t2 != 0)) return false;
+  if (!IsPairEnd(b1, b2) || (t1 != 0) == (t2 != 0)) return false;
   UChar32 tone = t1 ? t1 : t2;
   *printed = Compose(b1, t1) + Compose(b2, t2);
   *on_first = Compose(b1, tone) + Compose(b2, 0);
@@ -81,6 +84,16 @@ bool TonePair(UChar32 c, UChar32 c2, icu::UnicodeString* printed, icu::UnicodeSt
 }  // namespace
 
 std::string FoldKey(std::string_view utf8) {
+  // ASCII folds to its lower case: NFD changes nothing, there are no tone marks to move.
+  bool ascii = true;
+  for (char c : utf8) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    std::string r(utf8);
+    for (char& c : r) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return r;
+  }
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
   icu::UnicodeString d;
   UErrorCode err = U_ZERO_ERROR;

@@ -20,6 +20,29 @@ char32_t Next(std::string_view s, size_t& i) {
   return cp;
 }
 
+// The length of the run byte sequence at s[i] (see CleanLine), or 0: printable ASCII other than a space or
+// a backslash, or the lead byte of a letter of two or more bytes that cannot be a space or a dropped
+// character.
+struct RunBytes {
+  unsigned char len[256];
+  constexpr RunBytes() : len() {
+    for (int b = 0; b < 256; ++b) {
+      len[b] = (b > ' ' && b < 0x7F && b != '\\')                    ? 1
+               : (b >= 0xC3 && b <= 0xDF)                            ? 2
+               : (b == 0xE0 || b == 0xE1 || (b >= 0xE4 && b <= 0xEE)) ? 3
+               : (b >= 0xF0 && b <= 0xF4)                            ? 4
+                                                                     : 0;
+    }
+  }
+};
+constexpr RunBytes kRunBytes;
+
+size_t RunLength(std::string_view s, size_t i) {
+  size_t len = kRunBytes.len[static_cast<unsigned char>(s[i])];
+  return i + len > s.size() ? 0 : len;
+}
+bool RunStart(std::string_view s, size_t i) { return RunLength(s, i) != 0; }
+
 // Spaces in a row that mark a column boundary rather than a word gap.
 constexpr int kColumnGap = 6;
 
@@ -96,6 +119,15 @@ std::string StripHtmlTags(const std::string& s) {
   return out;
 }
 
+// The bytes the line splitter stops at: LF, CR, and E2 (U+2028 and U+2029 start with it).
+struct BreakBytes {
+  bool at[256];
+  constexpr BreakBytes() : at() {
+    at[static_cast<unsigned char>('\n')] = at[static_cast<unsigned char>('\r')] = at[0xE2] = true;
+  }
+};
+constexpr BreakBytes kMayBreak;
+
 }  // namespace
 
 std::string ToNfc(std::string_view utf8) {
@@ -130,16 +162,17 @@ std::string CleanLine(std::string_view raw) {
     // cannot start a space or a dropped character (those start with C2, E2, E3 or EF): copy the run as is.
     size_t run = i;
     while (run < line.size()) {
-      auto b = static_cast<unsigned char>(line[run]);
-      if (b > ' ' && b < 0x7F && b != '\\') {
+      if (size_t len = RunLength(line, run)) {
+        run += len;
+        continue;
+      }
+      // One space between two run bytes, after the run has started, is copied as the slow path would
+      // copy it (it folds nothing and marks no column gap there): the words of a line stay in one run.
+      if (line[run] == ' ' && run > i && run + 1 < line.size() && RunStart(line, run + 1)) {
         ++run;
         continue;
       }
-      size_t len = (b >= 0xC3 && b <= 0xDF) ? 2
-                   : (b == 0xE0 || b == 0xE1 || (b >= 0xE4 && b <= 0xEE)) ? 3
-                   : (b >= 0xF0 && b <= 0xF4) ? 4 : 0;
-      if (len == 0 || run + len > line.size()) break;
-      run += len;
+      break;
     }
     if (run > i) {
       if (pending_space && space_run >= kColumnGap && out.back() != '|' && line[i] != '|') out += " |";  // '|' is ASCII
@@ -188,15 +221,27 @@ std::string CleanLine(std::string_view raw) {
 }
 
 Lines Normalize(std::string_view utf8) {
-  std::string nfc = ToNfc(utf8);
+  // Text already in NFC (most of it) is read in place, not copied.
+  std::string nfc;
+  std::string_view s = utf8;
+  {
+    UErrorCode err = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(err);
+    if (U_FAILURE(err) || !n->isNormalizedUTF8(utf8, err) || U_FAILURE(err)) {
+      nfc = ToNfc(utf8);
+      s = nfc;
+    }
+  }
   Lines lines;
   int number = 0;
   size_t pos = 0;
-  std::string_view s = nfc;
   while (pos <= s.size()) {
     size_t end = pos;
     size_t next = std::string_view::npos;
     while (end < s.size()) {
+      // Skip to the next byte that can end a line (LF, CR, or the lead of U+2028/U+2029).
+      while (end < s.size() && !kMayBreak.at[static_cast<unsigned char>(s[end])]) ++end;
+      if (end == s.size()) break;
       char c = s[end];
       if (c == '\n') {
         next = end + 1;
