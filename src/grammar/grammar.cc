@@ -604,6 +604,16 @@ void Grammar::BuildClassSet(int kind) const {
 }
 
 void Grammar::ClassifyText(int kind, std::string_view text, text::LineClasses* classes) const {
+  if (text.empty()) {  // the same answer every time: asked of the set once
+    const ClassSet& cs = classes_[kind];
+    std::call_once(cs.empty_once, [&] { ClassifyPass(kind, {}, &cs.empty); });
+    *classes = cs.empty;
+    return;
+  }
+  ClassifyPass(kind, text, classes);
+}
+
+void Grammar::ClassifyPass(int kind, std::string_view text, text::LineClasses* classes) const {
   *classes = text::LineClasses();
   const ClassSet& cs = classes_[kind];
   BuildClassSet(kind);

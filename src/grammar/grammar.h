@@ -237,6 +237,7 @@ class Grammar {
   void BuildClassSet(int kind) const;
   // Sets classes from one pass of the class set over text (invalid when the set cannot read it).
   void ClassifyText(int kind, std::string_view text, text::LineClasses* classes) const;
+  void ClassifyPass(int kind, std::string_view text, text::LineClasses* classes) const;
   // The family's rules that the classes say match, when they answer for the family.
   bool Answers(const FamilyIndex& f, const text::Line& line) const {
     return line.classes.valid && f.level[line.classes.kind];
@@ -247,6 +248,9 @@ class Grammar {
     mutable std::once_flag once;
     mutable std::atomic<bool> built{false};  // once has run
     mutable std::unique_ptr<RE2::Set> set;
+    // The classes of the empty text (four lines in ten are blank), found once.
+    mutable std::once_flag empty_once;
+    mutable text::LineClasses empty;
   };
   std::vector<Union> unions_;
   ClassSet classes_[2];
