@@ -196,6 +196,10 @@ TEST_CASE("segment: header classes, one case per layout class") {
        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 9/VBHN-BTC\n"
        "Hà Nội, ngày 05 tháng 3 năm 2024\n" + body,
        "BỘ TÀI CHÍNH", nullptr, "9/VBHN-BTC", "2024-03-05"},
+      {"issuer printed twice (a gazette page head above the header cell)",
+       "BỘ Y TẾ\n\nBỘ Y\nTẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 5/2024/TT-BYT\n"
+       "Hà Nội, ngày 05 tháng 3 năm 2024\n" + body,
+       "BỘ Y TẾ", nullptr, "5/2024/TT-BYT", "2024-03-05"},
       {"consolidated text: number and date only in the closing block",
        "BỘ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nTHÔNG TƯ\nQuy định về chợ\n\n"
        "Điều 1. Phạm vi điều chỉnh.\nĐiều 2. Hiệu lực thi hành.\n\nXÁC THỰC VĂN BẢN HỢP NHẤT\nSố: 12/VBHN-BNV\n"

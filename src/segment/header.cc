@@ -55,6 +55,11 @@ void SetAuthority(const std::vector<Piece>& lines, const grammar::Grammar& g, mo
       units.push_back(lines[i]);
     }
   }
+  // A name printed twice in a row (a gazette's page head above the header's own issuer cell) is one unit,
+  // not its own parent.
+  for (size_t i = units.size(); i-- > 1;) {
+    if (text::FoldKey(units[i].text) == text::FoldKey(units[i - 1].text)) units.erase(units.begin() + i - 1);
+  }
   doc.authority.name = units.back().text;
   doc.authority.line = units.back().line;
   if (units.size() >= 2) doc.authority.parent = units[units.size() - 2].text;
