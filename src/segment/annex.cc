@@ -1,7 +1,5 @@
 #include "segment/annex.h"
 
-#include <iterator>
-
 #include "segment/body.h"
 #include "segment/zones.h"
 

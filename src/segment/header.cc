@@ -246,10 +246,6 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
   return i;
 }
 
-}  // namespace congvan::segment
-
-namespace congvan::segment {
-
 void ReadLateHeader(const text::Lines& lines, size_t begin, size_t end, const grammar::Grammar& g,
                     model::Document& doc, HeaderNotes* notes) {
   if (doc.number || doc.date) return;

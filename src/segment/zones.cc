@@ -59,10 +59,10 @@ SignatureBlock ReadBlock(const text::Lines& lines, size_t s, size_t end, const g
       b.end = j + 1;
       continue;
     }
-    if (g.Test("signature.person", line) || g.Test("signature.name", line)) {
+    b.person = g.Test("signature.person", line);
+    if (b.person || g.Test("signature.name", line)) {
       b.name = j;
       b.end = j + 1;
-      b.person = g.Test("signature.person", line);
     }
     return b;
   }
