@@ -121,8 +121,8 @@ Result<Decoded> DecodeAs(std::string_view bytes, const std::string& name, const 
     return Decoded{r.value(), "windows-1258"};
   }
   if ((name == "tcvn3" || name == "vni") && t) {
-    if (name == "vni") return Decoded{DecodeTable(bytes, t->vni), "vni"};
-    return Decoded{RestoreTcvn3Case(DecodeTable(bytes, t->tcvn3), *t), "tcvn3"};
+    if (name == "vni") return Decoded{DecodeTable(bytes, t->vni_codec), "vni"};
+    return Decoded{RestoreTcvn3Case(DecodeTable(bytes, t->tcvn3_codec), *t), "tcvn3"};
   }
   return Status(Code::kUsage, "unknown encoding " + name +
                                   " (utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni)");

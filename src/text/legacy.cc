@@ -10,6 +10,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
 #include <set>
 
@@ -34,7 +35,32 @@ std::string HexToBytes(const std::string& hex) {
 }
 
 void AppendUtf8(std::string& out, char32_t c) {
-  icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(out);
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// The letters TCVN3 can only write in lower case: those whose capital has no code of its own.
+std::vector<int32_t> CaselessLetters(const std::map<std::string, std::string>& tcvn3) {
+  std::set<UChar32> caseless;
+  std::set<std::string> values;
+  for (const auto& [k, v] : tcvn3) values.insert(v);
+  for (const auto& v : values) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(v);
+    icu::UnicodeString up(u);
+    up.toUpper(icu::Locale("vi"));
+    std::string ups;
+    up.toUTF8String(ups);
+    if (u_islower(u.char32At(0)) && !values.count(ups)) caseless.insert(u.char32At(0));
+  }
+  return std::vector<int32_t>(caseless.begin(), caseless.end());
 }
 
 // Windows-1252's characters at 0x80-0x9F.
@@ -54,25 +80,55 @@ LegacyTables LegacyTables::FromData(const std::map<std::string, std::string>& tc
   for (const auto& [k, v] : vni_hex) t.vni[HexToBytes(k)] = v;
   for (const auto& w : words) t.words.push_back(FoldKey(w));
   t.titlecase = titlecase;
+  t.tcvn3_codec = ByteCodec::From(t.tcvn3);
+  t.vni_codec = ByteCodec::From(t.vni);
+  t.word_set.insert(t.words.begin(), t.words.end());
+  t.tcvn3_caseless = CaselessLetters(t.tcvn3);
   return t;
 }
 
+ByteCodec ByteCodec::From(const std::map<std::string, std::string>& table) {
+  ByteCodec c;
+  for (const auto& [k, v] : table) {
+    auto b0 = static_cast<unsigned char>(k.empty() ? 0 : k[0]);
+    if (k.size() == 1) {
+      c.one[b0] = v;
+      c.has_one[b0] = true;
+    } else if (k.size() == 2) {
+      c.two[b0].emplace_back(static_cast<unsigned char>(k[1]), v);
+    }
+  }
+  return c;
+}
+
 std::string DecodeTable(std::string_view bytes, const std::map<std::string, std::string>& table) {
+  return DecodeTable(bytes, ByteCodec::From(table));
+}
+
+std::string DecodeTable(std::string_view bytes, const ByteCodec& codec) {
   std::string out;
   out.reserve(bytes.size() * 2);
   for (size_t i = 0; i < bytes.size();) {
     // Longest sequence first (VNI pairs), then one byte.
+    auto b0 = static_cast<unsigned char>(bytes[i]);
     bool hit = false;
-    for (size_t len = 2; len >= 1 && !hit; --len) {
-      if (i + len > bytes.size()) continue;
-      auto it = table.find(std::string(bytes.substr(i, len)));
-      if (it != table.end()) {
-        out += it->second;
-        i += len;
-        hit = true;
+    if (i + 2 <= bytes.size()) {
+      auto b1 = static_cast<unsigned char>(bytes[i + 1]);
+      for (const auto& [second, value] : codec.two[b0]) {
+        if (second == b1) {
+          out += value;
+          i += 2;
+          hit = true;
+          break;
+        }
       }
     }
     if (hit) continue;
+    if (codec.has_one[b0]) {
+      out += codec.one[b0];
+      ++i;
+      continue;
+    }
     auto c = static_cast<unsigned char>(bytes[i++]);
     if (c < 0x80) {
       out += static_cast<char>(c);
@@ -120,20 +176,10 @@ std::string EncodeTable(std::string_view utf8, const std::map<std::string, std::
 }
 
 std::string RestoreTcvn3Case(const std::string& utf8, const LegacyTables& t) {
-  // The letters TCVN3 can only write in lower case: those whose capital has no code of its own.
-  std::set<UChar32> caseless;
-  {
-    std::set<std::string> values;
-    for (const auto& [k, v] : t.tcvn3) values.insert(v);
-    for (const auto& v : values) {
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(v);
-      icu::UnicodeString up(u);
-      up.toUpper(icu::Locale("vi"));
-      std::string ups;
-      up.toUTF8String(ups);
-      if (u_islower(u.char32At(0)) && !values.count(ups)) caseless.insert(u.char32At(0));
-    }
-  }
+  const std::vector<int32_t>& caseless_letters = t.tcvn3_caseless;
+  auto is_caseless = [&](UChar32 c) {
+    return std::binary_search(caseless_letters.begin(), caseless_letters.end(), static_cast<int32_t>(c));
+  };
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(utf8);
   struct Word {
     int32_t begin = 0, end = 0;
@@ -165,7 +211,7 @@ std::string RestoreTcvn3Case(const std::string& utf8, const LegacyTables& t) {
     w.begin = w.end = i;
     while (w.end < s.length() && (u_isalpha(s.char32At(w.end)) || u_getCombiningClass(s.char32At(w.end)))) {
       UChar32 x = s.char32At(w.end);
-      if (caseless.count(x)) {
+      if (is_caseless(x)) {
         ++w.caseless;
       } else if (u_isupper(x)) {
         ++w.cased_upper;
@@ -202,7 +248,7 @@ std::string RestoreTcvn3Case(const std::string& utf8, const LegacyTables& t) {
     bool near_caps = (prev || next) && (!prev || caps(k - 1)) && (!next || caps(k + 1));
     if (w.cased_lower == 0 && w.cased_upper > 0 && (w.cased_upper >= 2 || near_caps)) {
       fixed.toUpper(icu::Locale("vi"));  // "UỶ BAN", "ỦY" beside capitals
-    } else if (w.sentence_start && caseless.count(word.char32At(0))) {
+    } else if (w.sentence_start && is_caseless(word.char32At(0))) {
       icu::UnicodeString first = word.tempSubStringBetween(0, U16_LENGTH(word.char32At(0)));
       first.toUpper(icu::Locale("vi"));
       fixed.replace(0, U16_LENGTH(word.char32At(0)), first);
@@ -264,9 +310,7 @@ bool ToSingleBytes(std::string_view utf8, std::string* bytes) {
 }
 
 int Score(std::string_view utf8, const LegacyTables& t) {
-  static thread_local std::set<std::string> words;
-  words.clear();
-  words.insert(t.words.begin(), t.words.end());
+  const auto& words = t.word_set;
   std::string key = FoldKey(ToNfc(utf8.substr(0, std::min<size_t>(utf8.size(), 64 * 1024))));
   for (char& c : key) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
