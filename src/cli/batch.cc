@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -25,34 +26,46 @@ namespace fs = std::filesystem;
 enum class Outcome { kParsed, kFailed, kSkipped };
 
 struct Result {
-  std::string out;  // for stdout or the single output file
   std::string err;  // a line for stderr, or ""
   Outcome outcome = Outcome::kParsed;
+  // For stdout or the single output file: what to print, rendered by the thread that writes (so a
+  // large document's output streams out in pieces instead of sitting whole in memory).
+  bool print = false;
+  std::string path;
+  size_t bytes = 0;
+  std::optional<model::Document> doc;
+  Status status;
 };
 
-std::string Render(const std::string& format, const std::string& path, size_t bytes,
-                   const model::Document* doc, const Status& status) {
-  std::string out;
+using Sink = std::function<void(std::string_view)>;
+
+// Renders one document (or, without one, its error record) in `format`, handing the text to `sink` in
+// pieces of about 64 KB. JSON ends with a newline unless `newline` is false (inside a JSON array).
+void Render(const std::string& format, const std::string& path, size_t bytes, const model::Document* doc,
+            const Status& status, bool newline, const Sink& sink) {
   if (format == "ics") {
-    if (doc) out = emit::IcsDocument(*doc);
+    if (doc) sink(emit::IcsDocument(*doc));
   } else if (format == "yaml") {
     emit::YamlWriter w;
+    w.SpillTo(sink);
     if (doc) {
       emit::WriteDocument(*doc, w);
     } else {
       emit::WriteError(path, bytes, status, w);
     }
-    out = w.str();
+    sink(w.str());
   } else {
+    std::string out;
     emit::JsonWriter w(&out, format == "json");
+    w.SpillTo(sink);
     if (doc) {
       emit::WriteDocument(*doc, w);
     } else {
       emit::WriteError(path, bytes, status, w);
     }
-    out += "\n";
+    if (newline) out += "\n";
+    sink(out);
   }
-  return out;
 }
 
 // The mirrored output path: DIR/relative with its extension replaced.
@@ -165,14 +178,26 @@ Result Process(const Input& in, const grammar::Grammar& g, const BatchOptions& o
     const std::string& target = plan.target;
     std::error_code ec;
     fs::create_directories(fs::path(target).parent_path(), ec);
-    std::string text = Render(format == "yaml" ? "yaml" : "json", in.path, bytes.size(), &*doc, status);
-    if (Status s = WriteFileAtomically(target, text); !s.ok()) {
+    AtomicFile file;
+    Status s = file.Open(target);
+    if (s.ok()) {
+      Render(format == "yaml" ? "yaml" : "json", in.path, bytes.size(), &*doc, status, true,
+             [&](std::string_view data) {
+               if (s.ok()) s = file.Write(data);
+             });
+    }
+    if (s.ok()) s = file.Commit();
+    if (!s.ok()) {
       r.outcome = Outcome::kFailed;
       r.err = "congvan: " + s.message() + "\n";
     }
     return r;
   }
-  r.out = Render(format, in.path, bytes.size(), doc ? &*doc : nullptr, status);
+  r.print = true;
+  r.path = in.path;
+  r.bytes = bytes.size();
+  r.doc = std::move(doc);
+  r.status = status;
   return r;
 }
 
@@ -281,7 +306,7 @@ int RunBatch(InputSource& source, const grammar::Grammar& g, const BatchOptions&
   // A closed stdout (EPIPE) stops the run quietly; any other write error stops it with a message, exit 2.
   bool broken_pipe = false;
   std::string write_error;
-  auto emit = [&](const std::string& data) {
+  auto emit = [&](std::string_view data) {
     if (data.empty() || broken_pipe || !write_error.empty()) return;
     if (to_file) {
       if (Status s = file.Write(data); !s.ok()) write_error = s.message();
@@ -315,8 +340,9 @@ int RunBatch(InputSource& source, const grammar::Grammar& g, const BatchOptions&
     if (r.outcome == Outcome::kSkipped) ++skipped;
     if (array) emit(written == 1 ? "[\n" : ",\n");
     if (opt.format == "yaml" && !opt.output_dir && !(count && *count == 1)) emit("---\n");
-    if (array && !r.out.empty() && r.out.back() == '\n') r.out.pop_back();
-    emit(r.out);
+    if (r.print) {
+      Render(opt.format, r.path, r.bytes, r.doc ? &*r.doc : nullptr, r.status, !array, emit);
+    }
     progress.Update(written, failed);
   }
   for (auto& t : threads) t.join();

@@ -122,6 +122,7 @@ void JsonWriter::EndObject() {
   counts_.pop_back();
   if (any) Newline();
   out_->push_back('}');
+  MaybeSpill(*out_);
 }
 
 void JsonWriter::BeginArray() {
@@ -135,6 +136,7 @@ void JsonWriter::EndArray() {
   counts_.pop_back();
   if (any) Newline();
   out_->push_back(']');
+  MaybeSpill(*out_);
 }
 
 void JsonWriter::Key(std::string_view key) {
@@ -147,6 +149,7 @@ void JsonWriter::Key(std::string_view key) {
 void JsonWriter::String(std::string_view value) {
   BeforeValue();
   AppendJsonString(out_, value);
+  MaybeSpill(*out_);
 }
 
 void JsonWriter::Int(long long value) {
@@ -286,6 +289,7 @@ void YamlWriter::Scalar(const std::string& text) {
   std::string lead = Prefix();
   out_ += f.map ? lead + key_ + ": " + text + "\n" : lead + text + "\n";
   ++f.count;
+  MaybeSpill(out_);
 }
 
 void YamlWriter::String(std::string_view value) { Scalar(YamlQuote(value)); }

@@ -10,8 +10,10 @@
 // YAML run (43 MB/s even with double-quoted strings). Neither fails.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace congvan::emit {
@@ -31,6 +33,25 @@ class Writer {
   virtual void Null() = 0;
   // A hint: about this many more bytes will be written (a writer may reserve them at once).
   virtual void Reserve(size_t /*bytes*/) {}
+  // Streaming: whenever the text held reaches `at` bytes it is handed to `spill` and dropped, so a large
+  // document's output never sits whole in memory (a 1 MB input can print 19 MB). The caller takes the
+  // rest at the end as usual. Off by default.
+  void SpillTo(std::function<void(std::string_view)> spill, size_t at = 64 * 1024) {
+    spill_ = std::move(spill);
+    spill_at_ = at;
+  }
+
+ protected:
+  void MaybeSpill(std::string& held) {
+    if (spill_ && held.size() >= spill_at_) {
+      spill_(held);
+      held.clear();
+    }
+  }
+
+ private:
+  std::function<void(std::string_view)> spill_;
+  size_t spill_at_ = 0;
 };
 
 class JsonWriter : public Writer {

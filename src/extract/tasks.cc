@@ -134,6 +134,7 @@ void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>&
   std::vector<std::string> section_owners = s.heading ? HeadingOwners(c.g, *s.heading) : std::vector<std::string>{};
   std::vector<std::string> defaults = section_owners.empty() ? parent_owners : section_owners;
   bool first_named = !section_owners.empty();
+  s.tasks.reserve(s.tasks.size() + s.paragraphs.size());  // most paragraphs are one task: no regrowth
   for (size_t i = s.heading_paragraph ? 1 : 0; i < s.paragraphs.size(); ++i) {
     const auto& p = s.paragraphs[i];
     for (const auto& [offset, unit] : Units(p)) {

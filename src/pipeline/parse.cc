@@ -53,7 +53,12 @@ Result<model::Document> Parse(std::string_view bytes, const std::string& path,
              std::to_string(decoded->replaced) + " invalid UTF-8 sequences replaced by U+FFFD", 0);
   }
   text::Lines lines = text::Normalize(decoded->utf8);
-  segment::Segment(lines, g, doc);
+  std::string().swap(decoded->utf8);  // the lines hold the text now
+  if (lines_out) {
+    segment::Segment(lines, g, doc);  // a copy: the caller keeps the normalized lines
+  } else {
+    segment::Segment(std::move(lines), g, doc);
+  }
   extract::Extract(g, doc);
   doc.SummarizeWarnings();
   if (lines_out) *lines_out = std::move(lines);

@@ -61,9 +61,27 @@ bool EndsShortLine(const grammar::Grammar& g, std::string_view prev, std::string
   return WordCount(prev) <= 8 && !g.Test("common.continues", prev);
 }
 
+// Reads a paragraph's section marker ("2.", "a)", "II."), with its parts; false when it has none.
+bool ReadMarker(const grammar::Grammar& g, Paragraph& p) {
+  grammar::Match m;
+  p.style.clear();
+  p.id.clear();
+  p.rest.clear();
+  if (!g.Find("sections.marker", p.text, &m)) return false;
+  p.style = m.rule->value;
+  p.id = m.Group("id");
+  p.rest = Trim(m.Group("rest"));
+  return true;
+}
+
 std::vector<Paragraph> BuildParagraphs(const text::Lines& lines, size_t begin, size_t end,
                                        const grammar::Grammar& g, model::Document& doc) {
   std::vector<Paragraph> paras;
+  {
+    size_t most = 0;  // at most one paragraph per non-blank line: no growth, no slack
+    for (size_t i = begin; i < end; ++i) most += !lines[i].text.empty();
+    paras.reserve(most);
+  }
   bool open = false, gap_footnotes = false;
   for (size_t i = begin; i < end; ++i) {
     const auto& line = lines[i];
@@ -89,31 +107,37 @@ std::vector<Paragraph> BuildParagraphs(const text::Lines& lines, size_t begin, s
     open = true;
     gap_footnotes = false;
   }
-  // Rejoin paragraphs a page break cut in mid-sentence.
-  std::vector<Paragraph> out;
-  for (auto& p : paras) {
-    if (!out.empty()) {
-      const std::string& prev = out.back().text;
-      bool item = g.Test("sections.marker", p.text) || g.Test("sections.bullet", p.text);
-      bool open_end = !g.Test("common.sentence_end", prev);
-      bool continues = g.Test("common.continues", prev);
+  // Rejoin paragraphs a page break cut in mid-sentence, in place. Each paragraph's marker is read once
+  // here, with its parts; one that takes in the next paragraph is read again on its final text.
+  size_t kept = 0;
+  std::vector<size_t> grown;  // kept paragraphs that took in a later one
+  for (size_t r = 0; r < paras.size(); ++r) {
+    Paragraph& p = paras[r];
+    bool item = ReadMarker(g, p) || g.Test("sections.bullet", p.text);
+    if (kept > 0) {
+      Paragraph& prev = paras[kept - 1];
+      bool open_end = !g.Test("common.sentence_end", prev.text);
+      bool continues = g.Test("common.continues", prev.text);
       if (!item && open_end && (text::StartsLower(p.text) || continues || p.after_footnotes) &&
           (continues || text::StartsLower(p.text))) {
         doc.Warn("paragraph_rejoined",
-                 "rejoined a sentence split by a page break (line " + std::to_string(out.back().line) +
+                 "rejoined a sentence split by a page break (line " + std::to_string(prev.line) +
                      " continues here)",
                  p.line);
-        size_t base = out.back().text.size();
-        text::AppendWrapped(out.back().text, p.text);
-        base = out.back().text.size() - p.text.size();
-        out.back().line_at.emplace_back(base, p.line);
-        for (auto [off, ln] : p.line_at) out.back().line_at.emplace_back(base + off, ln);
+        text::AppendWrapped(prev.text, p.text);
+        size_t base = prev.text.size() - p.text.size();
+        prev.line_at.emplace_back(base, p.line);
+        for (auto [off, ln] : p.line_at) prev.line_at.emplace_back(base + off, ln);
+        if (grown.empty() || grown.back() != kept - 1) grown.push_back(kept - 1);
         continue;
       }
     }
-    out.push_back(std::move(p));
+    if (kept != r) paras[kept] = std::move(p);
+    ++kept;
   }
-  return out;
+  paras.resize(kept);
+  for (size_t i : grown) ReadMarker(g, paras[i]);
+  return paras;
 }
 
 int RomanValue(std::string_view s) {
@@ -156,6 +180,7 @@ struct Node {
 
 void Finish(Node& node, const std::string& parent_path, const grammar::Grammar& g) {
   auto& s = node.section;
+  s.paragraphs.reserve(node.paras.size());
   for (const Paragraph* p : node.paras) s.paragraphs.push_back(ToModel(*p, p == node.paras[0], g));
   s.path = parent_path.empty() ? s.id : parent_path + "." + s.id;
   bool has_more = node.paras.size() > 1 || !node.children.empty();
@@ -185,13 +210,6 @@ void ParseBody(const text::Lines& lines, size_t begin, size_t end, const grammar
                model::Document& doc) {
   std::vector<Paragraph> paras = BuildParagraphs(lines, begin, end, g, doc);
   grammar::Match m;
-  for (auto& p : paras) {
-    if (g.Find("sections.marker", p.text, &m)) {
-      p.style = m.rule->value;
-      p.id = m.Group("id");
-      p.rest = Trim(m.Group("rest"));
-    }
-  }
   // Closing: the first paragraph after the last top-level item's first paragraph that opens a closing.
   std::vector<std::string> styles;  // order of first appearance = nesting level
   std::vector<Node> top;

@@ -38,11 +38,11 @@ std::vector<std::string_view> SplitCells(std::string_view row) {
 
 }  // namespace
 
-text::Lines Unflatten(const text::Lines& lines, const grammar::Grammar& g, model::Document& doc) {
+text::Lines Unflatten(text::Lines lines, const grammar::Grammar& g, model::Document& doc) {
   text::Lines out;
   out.reserve(lines.size() + 16);
   grammar::Match m;
-  for (const auto& line : lines) {
+  for (auto& line : lines) {
     const std::string& t = line.text;
     bool table_row = !t.empty() && t.front() == '|';
     bool piped = !table_row && t.find(" | ") != std::string::npos;
@@ -64,18 +64,18 @@ text::Lines Unflatten(const text::Lines& lines, const grammar::Grammar& g, model
       continue;
     }
     if (t.empty() || g.Find("common.rule_line", t, &m)) {  // "--- PAGE 2 ---" is not two cells
-      out.push_back(line);
+      out.push_back(std::move(line));
       continue;
     }
     // Outside tables, only the top of the document can hold a header flattened onto one line.
     if (out.size() >= kHeaderZone) {
-      out.push_back(line);
+      out.push_back(std::move(line));
       continue;
     }
     std::vector<std::string> pieces = BreakCell(g, t);
     if (pieces.size() <= 1) {
-      out.push_back(line);
-      if (!pieces.empty()) out.back().text = pieces[0];
+      out.push_back(std::move(line));
+      if (!pieces.empty()) out.back().text = std::move(pieces[0]);
       continue;
     }
     doc.Trace(line.number, "layout", "common.cell_break");

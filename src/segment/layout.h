@@ -25,7 +25,7 @@
 
 namespace congvan::segment {
 
-text::Lines Unflatten(const text::Lines& lines, const grammar::Grammar& g, model::Document& doc);
+text::Lines Unflatten(text::Lines lines, const grammar::Grammar& g, model::Document& doc);
 
 // Joins a line of one or two words to the next line (which starts in lower case) when only together
 // they start a part (common.rejoinable: "Kính" / "gửi: Sở Y tế").

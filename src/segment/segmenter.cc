@@ -10,8 +10,8 @@
 
 namespace congvan::segment {
 
-void Segment(const text::Lines& input, const grammar::Grammar& g, model::Document& doc) {
-  text::Lines lines = Unflatten(input, g, doc);
+void Segment(text::Lines input, const grammar::Grammar& g, model::Document& doc) {
+  text::Lines lines = Unflatten(std::move(input), g, doc);  // the input's table is freed on return
   RejoinSplitStarters(lines, g, doc);
   g.Classify(lines);  // every line once: the stages below read each line's classes
   size_t start = SkipPreface(lines, g, doc);

@@ -13,6 +13,6 @@
 
 namespace congvan::segment {
 
-void Segment(const text::Lines& lines, const grammar::Grammar& g, model::Document& doc);
+void Segment(text::Lines lines, const grammar::Grammar& g, model::Document& doc);
 
 }  // namespace congvan::segment
