@@ -137,10 +137,10 @@ TEST_CASE("matrix: --cites keeps the documents that cite one directive") {
 }
 
 TEST_CASE("compare: due dates sort by the end of their period") {
-  CHECK(compare::DueSortKey("2021-10") == "2021-10-31");
-  CHECK(compare::DueSortKey("2021-Q4") == "2021-12-31");
-  CHECK(compare::DueSortKey("2024-02") == "2024-02-29");
-  CHECK(compare::DueSortKey("2021-08-06") == "2021-08-06");
+  CHECK(Due::Parse("2021-10")->By() == "2021-10-31");
+  CHECK(Due::Parse("2021-Q4")->By() == "2021-12-31");
+  CHECK(Due::Parse("2024-02")->By() == "2024-02-29");
+  CHECK(Due::Parse("2021-08-06")->By() == "2021-08-06");
   CHECK(compare::Similarity("Sở Y tế báo cáo", "SỞ Y TẾ BÁO CÁO") == 1.0);
   CHECK(compare::Similarity("a b c d", "e f g h") == 0.0);
 }

@@ -10,7 +10,7 @@ namespace {
 
 // due|time|repeat, empty parts as "-".
 std::string Show(const model::Deadline& d) {
-  return (d.due ? *d.due : "-") + "|" + (d.time ? *d.time : "-") + "|" + (d.repeat ? *d.repeat : "-");
+  return (d.due ? d.due->Iso() : "-") + "|" + (d.time ? *d.time : "-") + "|" + (d.repeat ? *d.repeat : "-");
 }
 
 struct Case {
@@ -170,7 +170,7 @@ TEST_CASE("deadlines: a date without a year before the document's date is next y
   std::vector<model::Warning> warnings;
   auto d = FindDeadlines(g, "báo cáo trước ngày 05/01", std::string("2021-12-20"), 1, &warnings);
   REQUIRE(d.size() == 1);
-  CHECK(d[0].due == std::optional<std::string>("2022-01-05"));
+  CHECK(d[0].due->Iso() == "2022-01-05");
 }
 
 TEST_CASE("deadlines: words kept as printed; no year without a document date warns") {

@@ -30,7 +30,7 @@ std::set<std::string> Words(const std::string& s) {
 std::vector<std::tuple<std::string, std::string, std::string>> DeadlineSet(const model::Task& t) {
   std::vector<std::tuple<std::string, std::string, std::string>> out;
   for (const auto& d : t.deadlines) {
-    out.emplace_back(d.due.value_or(""), d.time.value_or(""), d.repeat.value_or(""));
+    out.emplace_back(d.due ? d.due->Iso() : "", d.time.value_or(""), d.repeat.value_or(""));
   }
   std::sort(out.begin(), out.end());
   return out;

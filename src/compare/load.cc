@@ -74,7 +74,10 @@ class Reader {
         std::string dat = Index(at + ".deadlines", k);
         model::Deadline dl;
         dl.text = Str(d.Get("text"), dat + ".text");
-        dl.due = Opt(d.Get("due"), dat + ".due");
+        if (auto due = Opt(d.Get("due"), dat + ".due")) {
+          dl.due = Due::Parse(*due);
+          if (!dl.due) Bad(dat + ".due", "a due date as congvan prints it (2021-08-06, 2021-W07, 2021-10, 2021-Q4, 2021)");
+        }
         dl.time = Opt(d.Get("time"), dat + ".time");
         dl.repeat = Opt(d.Get("repeat"), dat + ".repeat");
         dl.line = Line(d.Get("line"), dat + ".line");
@@ -108,6 +111,9 @@ class Reader {
 
  private:
   static std::string Index(const std::string& where, size_t i) { return where + "[" + std::to_string(i) + "]"; }
+  void Bad(const std::string& where, const char* want) {
+    if (error_.empty()) error_ = where + ": expected " + want;
+  }
   void Wrong(const std::string& where, const char* want, const json::Value& got) {
     if (error_.empty()) error_ = where + ": expected " + want + ", found " + std::string(json::TypeName(got.type()));
   }

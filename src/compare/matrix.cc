@@ -12,21 +12,6 @@
 
 namespace congvan::compare {
 
-std::string DueSortKey(const std::string& due) {
-  using namespace std::chrono;
-  if (due.size() == 10) return due;
-  if (due.size() < 7) return due;
-  int y = ParseInt(std::string_view(due).substr(0, 4), 0);
-  int mm = due[5] == 'Q' ? 3 * ParseInt(std::string_view(due).substr(6, 1), 0)
-                         : ParseInt(std::string_view(due).substr(5, 2), 0);
-  if (mm < 1 || mm > 12) return due;
-  unsigned m = static_cast<unsigned>(mm);
-  year_month_day_last last{year{y} / month{m} / std::chrono::last};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, unsigned(last.day()));
-  return buf;
-}
-
 Matrix BuildMatrix(const std::vector<const model::Document*>& docs) {
   Matrix mx;
   mx.documents = docs;
@@ -50,7 +35,7 @@ Matrix BuildMatrix(const std::vector<const model::Document*>& docs) {
             continue;
           }
           bool have_due = cell.nearest->due.has_value();
-          if (dl.due && (!have_due || DueSortKey(*dl.due) < DueSortKey(*cell.nearest->due))) cell.nearest = &dl;
+          if (dl.due && (!have_due || dl.due->Last() < cell.nearest->due->Last())) cell.nearest = &dl;
         }
       }
     }

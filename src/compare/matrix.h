@@ -34,8 +34,5 @@ Matrix BuildMatrix(const std::vector<const model::Document*>& docs);
 
 bool Cites(const grammar::Grammar& g, const model::Document& d, const std::string& code);
 
-// A comparable date for a due value: "2021-08-06" as is, "2021-10" -> "2021-10-31", "2021-Q4" ->
-// "2021-12-31".
-std::string DueSortKey(const std::string& due);
 
 }  // namespace congvan::compare

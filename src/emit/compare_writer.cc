@@ -74,7 +74,7 @@ std::string DocName(const model::Document& d) { return d.code ? *d.code : d.sour
 }  // namespace
 
 std::string DeadlineWords(const model::Deadline& d) {
-  std::string s = d.due ? *d.due : d.repeat.value_or("");
+  std::string s = d.due ? d.due->Iso() : d.repeat.value_or("");
   if (d.time) s += " " + *d.time;
   return s;
 }

@@ -59,7 +59,7 @@ void WriteDeadline(Writer& w, const model::Deadline& d) {
   w.BeginObject();
   w.Key("text");
   w.String(d.text);
-  WriteOptional(w, "due", d.due);
+  WriteOptional(w, "due", d.due ? model::OptString(d.due->Iso()) : std::nullopt);
   WriteOptional(w, "time", d.time);
   WriteOptional(w, "repeat", d.repeat);
   w.Key("line");

@@ -2,6 +2,7 @@
 
 #include "base/numbers.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <functional>
@@ -56,19 +57,6 @@ std::string Compact(const std::string& date) {  // "2021-08-06" -> "20210806"
 }
 
 // The last day of a month ("2021-10") or quarter ("2021-Q4"), or the date itself.
-std::string DueDate(const std::string& due) {
-  using namespace std::chrono;
-  if (due.size() == 10) return Compact(due);
-  int y = ParseInt(std::string_view(due).substr(0, 4), 1970);
-  int mm = due.size() > 6 && due[5] == 'Q' ? 3 * ParseInt(std::string_view(due).substr(6, 1), 1)
-                                           : ParseInt(std::string_view(due).substr(5, 2), 1);
-  unsigned m = mm >= 1 && mm <= 12 ? static_cast<unsigned>(mm) : 1;
-  year_month_day_last last{year{y} / month{m} / std::chrono::last};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d%02u%02u", y, m, unsigned(last.day()));
-  return buf;
-}
-
 std::string Summary(const model::Task& t) {
   std::string owners;
   for (const auto& o : t.owners) owners += (owners.empty() ? "" : ", ") + o;
@@ -103,7 +91,8 @@ void Components(const model::Document& doc, const model::Task& t, size_t task_in
       *out += Fold("DESCRIPTION:" + Escape(desc));
       *out += "END:VEVENT\r\n";
     } else {
-      std::string due = DueDate(*d.due);
+      std::string due = d.due->Last().Iso();
+      due.erase(std::remove(due.begin(), due.end(), '-'), due.end());  // "20210806"
       *out += "BEGIN:VTODO\r\n";
       *out += Fold("UID:" + uid);
       *out += Fold("DTSTAMP:" + stamp);

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "base/dates.h"
+#include "base/due.h"
 #include "base/numbers.h"
 #include "grammar/prefilter.h"
 #include "text/fold.h"
@@ -14,7 +15,6 @@ namespace congvan::extract {
 namespace {
 
 
-std::string Ymd(int y, int m, int d) { return IsoDate(y, m, d).value_or(""); }
 
 
 std::optional<std::string> Clock(const grammar::Match& m) {
@@ -129,22 +129,21 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
         warn("deadline_invalid", "not a calendar date");
         continue;
       } else {
-        d.due = Ymd(year, month, day);
+        auto doc_day = doc_date ? YearMonthDay::FromIso(*doc_date) : std::nullopt;
+        d.due = Due::Day(year, month, day);
         // "trước ngày 05/01" in a December document is next January.
-        if (!has_year && doc_date && *d.due < *doc_date && ValidDate(year + 1, month, day)) {
-          d.due = Ymd(year + 1, month, day);
+        if (!has_year && doc_day && d.due->Last() < *doc_day && ValidDate(year + 1, month, day)) {
+          d.due = Due::Day(year + 1, month, day);
         }
-        if (doc_date && *d.due < *doc_date) {
+        if (doc_day && d.due->Last() < *doc_day) {
           warn("deadline_past", "a date before the document's own date, read as quoted, not as a deadline");
           continue;
         }
       }
     } else if (kind == "month") {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "%04d-%02d", ParseInt(m.Group("year")), ParseInt(m.Group("month")));
-      d.due = buf;
+      d.due = Due::Month(ParseInt(m.Group("year")), ParseInt(m.Group("month")));
     } else if (kind == "quarter") {
-      d.due = std::string(m.Group("year")) + "-Q" + std::to_string(Quarter(m.Group("quarter")));
+      d.due = Due::Quarter(ParseInt(m.Group("year")), Quarter(m.Group("quarter")));
     } else if (kind == "daily") {
       d.repeat = "FREQ=DAILY";
     } else if (kind == "weekly") {
@@ -162,20 +161,14 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
       if (!doc_date) {
         warn("deadline_unresolved", "a period counted from the document's date, which is unknown");
       } else {
-        using namespace std::chrono;
         int n = ParseInt(m.Group("n"));
-        year_month_day base{year{ParseInt(doc_date->substr(0, 4))},
-                            month{static_cast<unsigned>(ParseInt(doc_date->substr(5, 2)))},
-                            day{static_cast<unsigned>(ParseInt(doc_date->substr(8, 2)))}};
+        auto base = YearMonthDay::FromIso(*doc_date);
         std::string unit = text::FoldKey(m.Group("unit"));
-        year_month_day due = base;
-        if (unit == text::FoldKey("tháng")) {
-          due = base + months{n};
-          if (!due.ok()) due = due.year() / due.month() / last;
-        } else {
-          due = year_month_day{sys_days{base} + days{unit == text::FoldKey("tuần") ? 7 * n : n}};
+        if (base) {
+          YearMonthDay due = unit == text::FoldKey("tháng") ? base->PlusMonths(n)
+                                                            : base->PlusDays(unit == text::FoldKey("tuần") ? 7 * n : n);
+          d.due = Due::Day(due);
         }
-        d.due = Ymd(int(due.year()), unsigned(due.month()), unsigned(due.day()));
       }
     }
     out.push_back(std::move(d));

@@ -8,6 +8,8 @@
 #include <iterator>
 #include <map>
 #include <optional>
+
+#include "base/due.h"
 #include <string>
 #include <vector>
 
@@ -37,7 +39,7 @@ struct Authority {
 
 struct Deadline {
   std::string text;
-  OptString due;
+  std::optional<Due> due;  // at the precision printed (base/due.h); printed as `due` (Iso) and `by`
   OptString time;
   OptString repeat;
   int line = 0;
