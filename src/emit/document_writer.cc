@@ -60,6 +60,7 @@ void WriteDeadline(Writer& w, const model::Deadline& d) {
   w.Key("text");
   w.String(d.text);
   WriteOptional(w, "due", d.due ? model::OptString(d.due->Iso()) : std::nullopt);
+  WriteOptional(w, "by", d.due ? model::OptString(d.due->By()) : std::nullopt);
   WriteOptional(w, "time", d.time);
   WriteOptional(w, "repeat", d.repeat);
   w.Key("line");
