@@ -94,7 +94,10 @@ const Case kPositive[] = {
     {"trước ngày 15/12 hằng năm", "-|-|FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15"},
     // Relative to the document's date (2021-08-04).
     {"trong 10 ngày kể từ ngày ký", "2021-08-14|-|-"},
-    {"trong vòng 15 ngày làm việc kể từ ngày ban hành", "2021-08-19|-|-"},
+    // Working days: Monday to Friday from the day after the document date (Wed 4 Aug 2021).
+    {"trong vòng 15 ngày làm việc kể từ ngày ban hành", "2021-08-25|-|-"},
+    // Counted from an event whose date is not given: a deadline, its due unknown.
+    {"trong 10 ngày kể từ ngày nhận được văn bản", "-|-|-"},
     {"trong thời hạn 30 ngày kể từ ngày ký", "2021-09-03|-|-"},
     {"trong 2 tuần kể từ ngày ký", "2021-08-18|-|-"},
     {"trong 1 tháng kể từ ngày ký", "2021-09-04|-|-"},
@@ -121,7 +124,6 @@ const char* kNegative[] = {
     "hằng tuần",
     "từ tháng 10/2021 đến nay",
     "từ đầu năm 2020 đến nay",
-    "trong 10 ngày kể từ ngày nhận được văn bản",                        // unresolvable: no date
     "tiêm vắc xin mũi 3 cho người trên 18 tuổi: Bảo Lâm (39,7%)",
     "Tính đến ngày 22/9/2021, tiêm vắc xin",
     "trước ngày 31/02/2021",                                              // not a calendar date

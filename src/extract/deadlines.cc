@@ -21,6 +21,11 @@ std::optional<std::string> Clock(const grammar::Match& m) {
   int h = ParseInt(m.Group("hour"));
   if (h < 0) return std::nullopt;
   int mi = m.Has("minute") ? ParseInt(m.Group("minute")) : 0;
+  // "3 giờ chiều" is 15:00, "7 giờ tối" 19:00, "1 giờ trưa" 13:00; "sáng" keeps the hour.
+  std::string part = m.Has("ampm") ? text::FoldKey(m.Group("ampm")) : "";
+  if ((part == text::FoldKey("chiều") || part == text::FoldKey("tối")) && h < 12) h += 12;
+  if (part == text::FoldKey("trưa") && h < 6) h += 12;
+  if (part == text::FoldKey("đêm") && h >= 6 && h < 12) h += 12;
   char buf[64];
   std::snprintf(buf, sizeof buf, "%02d:%02d", h, mi);
   return std::string(buf);
@@ -36,6 +41,36 @@ std::string ByDay(const grammar::Match& m) {
     if (text::FoldKey(k) == w) return v;
   }
   return "";
+}
+
+// 1 Monday .. 7 Sunday, or 0.
+int WeekdayNumber(const grammar::Match& m) {
+  static const char* kDays[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+  std::string by = ByDay(m);
+  for (int i = 0; i < 7; ++i) {
+    if (by == kDays[i]) return i + 1;
+  }
+  return 0;
+}
+
+// "10", "mười", "ba" -> 10, 10, 3; -1 otherwise.
+int Count(std::string_view n) {
+  if (!n.empty() && n[0] >= '0' && n[0] <= '9') return ParseInt(n);
+  static const char* kWords[] = {"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"};
+  std::string key = text::FoldKey(n);
+  for (int i = 0; i < 10; ++i) {
+    if (key == text::FoldKey(kWords[i])) return i + 1;
+  }
+  return -1;
+}
+
+// The n-th working day (Monday to Friday; no holiday calendar) after `from`.
+YearMonthDay AddWorkingDays(YearMonthDay from, int n) {
+  while (n > 0) {
+    from = from.PlusDays(1);
+    if (from.Weekday() <= 5) --n;
+  }
+  return from;
 }
 
 int Quarter(std::string_view q) {
@@ -140,10 +175,72 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
           continue;
         }
       }
-    } else if (kind == "month") {
-      d.due = Due::Month(ParseInt(m.Group("year")), ParseInt(m.Group("month")));
-    } else if (kind == "quarter") {
-      d.due = Due::Quarter(ParseInt(m.Group("year")), Quarter(m.Group("quarter")));
+    } else if (kind == "month" || kind == "quarter" || kind == "year" || kind == "week" ||
+               kind == "relative_day" || kind == "time_only") {
+      if (m.Has("past")) continue;  // "trong tháng 6 năm ngoái": a past period
+      // Named from "now" (no year, "này", "tới", a weekday of this week): counted from the document date.
+      bool relative = kind == "week" || kind == "relative_day" || kind == "time_only" || m.Has("rel") ||
+                      (kind != "year" && !m.Has("year"));
+      auto doc_day = doc_date ? YearMonthDay::FromIso(*doc_date) : std::nullopt;
+      if (relative && !doc_day) {
+        warn("deadline_unresolved", "a deadline named from the document's date, which is unknown");
+        out.push_back(std::move(d));
+        continue;
+      }
+      std::string rel = m.Has("rel") ? text::FoldKey(m.Group("rel")) : "";
+      bool next = !rel.empty() && rel != text::FoldKey("này") && rel != text::FoldKey("nay");
+      std::string which = m.Has("which") ? text::FoldKey(m.Group("which")) : "";
+      bool next_week = !which.empty() && which != text::FoldKey("này");
+      if (kind == "month") {
+        int y = 0, mo = 0;
+        if (m.Has("month")) {
+          mo = ParseInt(m.Group("month"));
+          y = m.Has("year") ? ParseInt(m.Group("year")) : doc_day->year + (mo < doc_day->month ? 1 : 0);
+        } else {
+          YearMonthDay first = next ? YearMonthDay{doc_day->year, doc_day->month, 1}.PlusMonths(1)
+                                    : YearMonthDay{doc_day->year, doc_day->month, 1};
+          y = first.year;
+          mo = first.month;
+        }
+        d.due = Due::Month(y, mo);
+      } else if (kind == "quarter") {
+        int y = 0, q = 0;
+        if (m.Has("quarter")) {
+          q = Quarter(m.Group("quarter"));
+          int doc_q = doc_day ? (doc_day->month + 2) / 3 : 0;
+          y = m.Has("year") ? ParseInt(m.Group("year")) : doc_day->year + (q < doc_q ? 1 : 0);
+        } else {
+          q = (doc_day->month + 2) / 3 + (next ? 1 : 0);
+          y = doc_day->year + (q > 4 ? 1 : 0);
+          if (q > 4) q = 1;
+        }
+        d.due = Due::Quarter(y, q);
+      } else if (kind == "year") {
+        d.due = Due::Year(m.Has("year") ? ParseInt(m.Group("year")) : doc_day->year + (next ? 1 : 0));
+      } else if (kind == "week") {
+        d.due = Due::Week(doc_day->PlusDays(next_week ? 7 : 0));
+      } else if (kind == "time_only") {
+        d.due = Due::Day(*doc_day);
+      } else {  // relative_day
+        std::string day = m.Has("rel_day") ? text::FoldKey(m.Group("rel_day")) : "";
+        YearMonthDay due = *doc_day;
+        if (day.find(text::FoldKey("mai")) != std::string::npos) {
+          due = doc_day->PlusDays(1);
+        } else if (day.find(text::FoldKey("kia")) != std::string::npos ||
+                   day.find(text::FoldKey("mốt")) != std::string::npos) {
+          due = doc_day->PlusDays(2);
+        } else if (day.empty()) {  // "thứ Năm tuần tới": that weekday of this week or the next
+          int wd = WeekdayNumber(m);
+          if (wd == 0) continue;
+          due = doc_day->PlusDays(wd - doc_day->Weekday() + (next_week ? 7 : 0));
+        }
+        d.due = Due::Day(due);
+      }
+      if (!d.due) continue;
+      if (doc_day && d.due->Last() < *doc_day) {
+        warn("deadline_past", "a date before the document's own date, read as quoted, not as a deadline");
+        continue;
+      }
     } else if (kind == "daily") {
       d.repeat = "FREQ=DAILY";
     } else if (kind == "weekly") {
@@ -157,18 +254,43 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
                  ";BYMONTHDAY=" + std::to_string(ParseInt(m.Group("day")));
     } else if (kind == "yearly") {
       d.repeat = "FREQ=YEARLY";
+    } else if (kind == "yearly_month") {
+      d.repeat = "FREQ=YEARLY;BYMONTH=" + std::to_string(ParseInt(m.Group("month")));
+    } else if (kind == "quarterly") {
+      int every = m.Has("every_n") ? ParseInt(m.Group("every_n")) : m.Has("every_m") ? ParseInt(m.Group("every_m")) : 3;
+      if (every <= 0) continue;
+      d.repeat = every == 1 ? "FREQ=MONTHLY" : "FREQ=MONTHLY;INTERVAL=" + std::to_string(every);
     } else if (kind == "relative") {
-      if (!doc_date) {
+      if (m.Has("past")) continue;  // "trong 10 ngày qua": the period just past
+      if (m.Has("rate")) continue;  // "8 giờ trong một ngày": a rate, not a period to act in
+      std::string from = m.Has("from") ? text::FoldKey(m.Group("from")) : "";
+      bool from_document = from.empty() || from == text::FoldKey("ký") || from == text::FoldKey("ban hành");
+      int n = Count(m.Group("n"));
+      auto base = doc_date ? YearMonthDay::FromIso(*doc_date) : std::nullopt;
+      if (!from_document) {
+        warn("deadline_unresolved", "a period counted from an event whose date is not given");
+      } else if (!base) {
         warn("deadline_unresolved", "a period counted from the document's date, which is unknown");
-      } else {
-        int n = ParseInt(m.Group("n"));
-        auto base = YearMonthDay::FromIso(*doc_date);
+      } else if (n > 0) {
         std::string unit = text::FoldKey(m.Group("unit"));
-        if (base) {
-          YearMonthDay due = unit == text::FoldKey("tháng") ? base->PlusMonths(n)
-                                                            : base->PlusDays(unit == text::FoldKey("tuần") ? 7 * n : n);
-          d.due = Due::Day(due);
+        YearMonthDay due = *base;
+        if (unit == text::FoldKey("tháng")) {
+          due = base->PlusMonths(n);
+        } else if (m.Has("working")) {
+          due = AddWorkingDays(*base, unit == text::FoldKey("tuần") ? 5 * n : n);
+        } else {
+          due = base->PlusDays(unit == text::FoldKey("tuần") ? 7 * n : n);
         }
+        d.due = Due::Day(due);
+      }
+    }
+    // A recurrence and then, in so many words, its first occurrence: one deadline with both.
+    if (d.due && !d.repeat && !out.empty() && out.back().repeat && !out.back().due) {
+      size_t prev_end = out.back().offset + out.back().text.size();
+      if (prev_end <= h.begin && g.Test("common.first_occurrence", text.substr(prev_end, h.begin - prev_end))) {
+        out.back().due = d.due;
+        if (d.time) out.back().time = d.time;
+        continue;
       }
     }
     out.push_back(std::move(d));
