@@ -130,7 +130,12 @@ std::vector<std::string> HeadingOwners(const grammar::Grammar& g, const std::str
   return owners;
 }
 
-void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>& parent_owners) {
+// `provisions`: the section is part of a text of articles ("Điều 1.", "Điều 2."): a law, decree,
+// circular, resolution, or the regulation a decision enacts. Its clauses state rules ("Hồ sơ gồm: a) Đơn
+// đề nghị; b) ...") rather than assign work, so a unit is a task only when it names an owner (or carries
+// one down from its heading or lead-in) or a deadline; elsewhere every unit of an item is a task.
+void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>& parent_owners,
+                  bool provisions) {
   std::vector<std::string> section_owners = s.heading ? HeadingOwners(c.g, *s.heading) : std::vector<std::string>{};
   std::vector<std::string> defaults = section_owners.empty() ? parent_owners : section_owners;
   bool first_named = !section_owners.empty();
@@ -145,6 +150,7 @@ void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>&
         defaults = t.owners;
         first_named = true;
       }
+      if (provisions && t.owners.empty() && t.deadlines.empty()) continue;  // a rule stated, not a task
       if (t.owners.empty()) {
         c.doc.Warn("task_owner_missing",
                    "no owner named for this task in section " + s.path + ": the recipients are implied",
@@ -156,7 +162,7 @@ void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>&
   }
   AddUnique(s.owners, section_owners);
   for (auto& child : s.sections) {
-    SectionTasks(c, child, defaults);
+    SectionTasks(c, child, defaults, provisions);
     AddUnique(s.owners, child.owners);
   }
 }
@@ -196,13 +202,30 @@ std::vector<std::pair<size_t, std::string>> Sentences(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Whether any item is an article ("Điều 1."): a text of articles states rules.
+bool HasArticles(const std::vector<model::Section>& sections) {
+  for (const auto& s : sections) {
+    if (s.style == "article" || HasArticles(s.sections)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void FindTasks(const grammar::Grammar& g, model::Document& doc) {
   Context c{g, doc};
-  for (auto& s : doc.sections) SectionTasks(c, s, {});
+  const auto& kinds = g.List("provision_kinds");
+  bool provisions = HasArticles(doc.sections) ||
+                    (doc.kind && std::find(kinds.begin(), kinds.end(), *doc.kind) != kinds.end());
+  for (auto& s : doc.sections) SectionTasks(c, s, {}, provisions);
   if (doc.closing) LooseTasks(c, doc.closing->paragraphs, &doc.closing->tasks);
   if (doc.sections.empty()) LooseTasks(c, doc.preamble_paragraphs, &doc.tasks);
   for (auto& a : doc.annexes) {
-    for (auto& s : a.sections) SectionTasks(c, s, {});
+    bool directive = a.title && g.Test("owners.directive_annex", *a.title);
+    bool annex_provisions = !directive || HasArticles(a.sections);
+    for (auto& s : a.sections) SectionTasks(c, s, {}, annex_provisions);
   }
 }
 

@@ -84,6 +84,7 @@ struct Section {
   std::vector<Task> tasks;
   std::vector<Section> sections;  // nested items
   std::vector<Paragraph> paragraphs;  // the item's paragraphs (the first without its marker)
+  std::string style;                  // its marker's style ("article", "roman", "arabic", ...); not printed
   bool heading_paragraph = false;     // paragraphs[0] is the heading
 };
 

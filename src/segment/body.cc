@@ -180,6 +180,7 @@ struct Node {
 
 void Finish(Node& node, const std::string& parent_path, const grammar::Grammar& g) {
   auto& s = node.section;
+  s.style = node.style;
   s.paragraphs.reserve(node.paras.size());
   for (const Paragraph* p : node.paras) s.paragraphs.push_back(ToModel(*p, p == node.paras[0], g));
   s.path = parent_path.empty() ? s.id : parent_path + "." + s.id;
