@@ -117,16 +117,18 @@ DiffResult Diff(const model::Document& a, const model::Document& b) {
   auto add = [&](const model::Document& d, bool side_a) {
     for (const auto& ref : AllTasks(d)) {
       const model::Task& t = *ref.task;
-      if (t.owners.empty()) {
+      const auto& owners = model::OwnersOf(d, t);
+      const auto& keys = model::OwnerKeysOf(d, t);
+      if (owners.empty()) {
         auto& o = by_key[""];
         (side_a ? o.a : o.b).push_back(ref);
         continue;
       }
-      for (size_t i = 0; i < t.owners.size(); ++i) {
-        std::string key = i < t.owner_keys.size() ? t.owner_keys[i] : t.owners[i];
+      for (size_t i = 0; i < owners.size(); ++i) {
+        std::string key = i < keys.size() ? keys[i] : owners[i];
         auto& o = by_key[key];
         o.key = key;
-        if (o.owner.empty() || (side_a && o.a.empty())) o.owner = t.owners[i];
+        if (o.owner.empty() || (side_a && o.a.empty())) o.owner = owners[i];
         auto& side = side_a ? o.a : o.b;
         bool dup = false;  // a task naming the same owner twice
         for (const auto& x : side) dup |= x.task == ref.task;

@@ -66,6 +66,7 @@ class Reader {
         task.owner_keys.clear();
         for (const auto& o : task.owners) task.owner_keys.push_back(extract::OwnerKey(g_, o));
       }
+      task.owners_implied = t.Get("owners_implied").IsBool() && t.Get("owners_implied").Bool();
       task.partners = Strings(t.Get("partners"), at + ".partners");
       task.line = Line(t.Get("line"), at + ".line");
       const auto& deadlines = Items(t.Get("deadlines"), at + ".deadlines");
@@ -153,6 +154,12 @@ Result<model::Document> FromJson(const std::string& text, const std::string& pat
     d.references.push_back({r.Opt(x.Get("kind"), at + ".kind"), r.Str(x.Get("code"), at + ".code"),
                             r.Opt(x.Get("date"), at + ".date"), r.Opt(x.Get("issuer"), at + ".issuer"),
                             r.Line(x.Get("line"), at + ".line")});
+  }
+  // The addressees, whom tasks with owners_implied are asked of.
+  for (const std::string& rec : r.Strings(n.Get("recipients"), "recipients")) {
+    d.recipients.push_back({rec, 0});
+    d.addressees.push_back(rec);
+    d.addressee_keys.push_back(extract::OwnerKey(g, rec));
   }
   d.sections = r.Sections(n.Get("sections"), "sections");
   if (n.Get("closing").IsObject()) {

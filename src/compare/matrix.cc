@@ -19,12 +19,14 @@ Matrix BuildMatrix(const std::vector<const model::Document*>& docs) {
   for (size_t d = 0; d < docs.size(); ++d) {
     for (const auto& ref : AllTasks(*docs[d])) {
       const model::Task& t = *ref.task;
-      for (size_t i = 0; i < t.owners.size(); ++i) {
-        std::string key = i < t.owner_keys.size() ? t.owner_keys[i] : t.owners[i];
+      const auto& owners = model::OwnersOf(*docs[d], t);
+      const auto& keys = model::OwnerKeysOf(*docs[d], t);
+      for (size_t i = 0; i < owners.size(); ++i) {
+        std::string key = i < keys.size() ? keys[i] : owners[i];
         auto& row = rows[key];
         if (row.cells.empty()) {
           row.key = key;
-          row.owner = t.owners[i];
+          row.owner = owners[i];
           row.cells.resize(docs.size());
         }
         MatrixCell& cell = row.cells[d];

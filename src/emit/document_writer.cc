@@ -73,6 +73,8 @@ void WriteTaskFields(Writer& w, const model::Task& t) {
   w.String(t.text);
   WriteStrings(w, "owners", t.owners);
   WriteStrings(w, "owner_keys", t.owner_keys);
+  w.Key("owners_implied");
+  w.Bool(t.owners_implied);
   WriteStrings(w, "partners", t.partners);
   w.Key("deadlines");
   w.BeginArray();

@@ -73,6 +73,7 @@ struct Context {
   const grammar::Grammar& g;
   model::Document& doc;
   std::unordered_map<std::string, std::string> keys;  // owner -> OwnerKey, per document
+  int implied = 0;  // tasks asked of the addressees
 
   const std::string& Key(const std::string& owner) {
     auto it = keys.find(owner);
@@ -151,9 +152,12 @@ void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>&
         first_named = true;
       }
       if (provisions && t.owners.empty() && t.deadlines.empty()) continue;  // a rule stated, not a task
-      if (t.owners.empty()) {
+      if (t.owners.empty() && !c.doc.recipients.empty()) {
+        t.owners_implied = true;  // named by no one: asked of the addressees (Kính gửi); said once below
+        ++c.implied;
+      } else if (t.owners.empty()) {
         c.doc.Warn("task_owner_missing",
-                   "no owner named for this task in section " + s.path + ": the recipients are implied",
+                   "no owner named for this task in section " + s.path + ", and the document has no addressees",
                    t.line);
       }
       AddUnique(s.owners, t.owners);
@@ -216,6 +220,12 @@ bool HasArticles(const std::vector<model::Section>& sections) {
 
 void FindTasks(const grammar::Grammar& g, model::Document& doc) {
   Context c{g, doc};
+  doc.addressees.clear();
+  doc.addressee_keys.clear();
+  for (const auto& r : doc.recipients) {
+    doc.addressees.push_back(r.text);
+    doc.addressee_keys.push_back(c.Key(r.text));
+  }
   const auto& kinds = g.List("provision_kinds");
   bool provisions = HasArticles(doc.sections) ||
                     (doc.kind && std::find(kinds.begin(), kinds.end(), *doc.kind) != kinds.end());
@@ -226,6 +236,12 @@ void FindTasks(const grammar::Grammar& g, model::Document& doc) {
     bool directive = a.title && g.Test("owners.directive_annex", *a.title);
     bool annex_provisions = !directive || HasArticles(a.sections);
     for (auto& s : a.sections) SectionTasks(c, s, {}, annex_provisions);
+  }
+  if (c.implied > 0) {
+    doc.Warn("task_owner_implied",
+             std::to_string(c.implied) + (c.implied == 1 ? " task names" : " tasks name") +
+                 " no owner: read as asked of the addressees (Kính gửi), with owners_implied",
+             0);
   }
 }
 

@@ -69,6 +69,7 @@ struct Task {
   std::string text;
   std::vector<std::string> owners;
   std::vector<std::string> owner_keys;  // canonical keys of the owners, same order
+  bool owners_implied = false;  // no owner named: asked of the addressees (Kính gửi); owners stays empty
   std::vector<std::string> partners;
   std::vector<Deadline> deadlines;
   int line = 0;
@@ -156,6 +157,9 @@ struct Document {
   OptString number, symbol, code, place, date, subject, urgency, secrecy;
   std::map<std::string, int> lines;  // header field -> line it was read from
   std::vector<TextItem> recipients;
+  // The recipients' texts and owner keys, for tasks with owners_implied (set by extraction and by
+  // compare/load; not printed: the output says `owners_implied` and lists the recipients once).
+  std::vector<std::string> addressees, addressee_keys;
   std::vector<Reference> references;
   OptString preamble;
   int preamble_line = 0;
@@ -211,5 +215,13 @@ struct Document {
     trace.push_back({line, std::move(part), std::move(rule)});
   }
 };
+
+// Who must do a task: its owners, or for owners_implied the document's addressees (and their keys).
+inline const std::vector<std::string>& OwnersOf(const Document& d, const Task& t) {
+  return t.owners_implied ? d.addressees : t.owners;
+}
+inline const std::vector<std::string>& OwnerKeysOf(const Document& d, const Task& t) {
+  return t.owners_implied ? d.addressee_keys : t.owner_keys;
+}
 
 }  // namespace congvan::model
