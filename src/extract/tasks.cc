@@ -208,6 +208,25 @@ std::vector<std::pair<size_t, std::string>> Sentences(std::string_view text) {
 
 namespace {
 
+// The owners a lead-in names for the items below it: the last paragraph before them, ending in ':'
+// ("Ủy ban nhân dân tỉnh đề nghị Sở Công Thương thực hiện một số nội dung sau:", "Giao Sở Y tế thực
+// hiện các nhiệm vụ sau:", "Sở Tài chính có trách nhiệm:"). Its own sentence is no task. Only a lead-in
+// naming one owner carries down: one naming several ("yêu cầu Ủy ban nhân dân tỉnh, Công an tỉnh, Sở Y
+// tế ... thực hiện các nhiệm vụ sau:") shares the items out, each naming its own, and an item naming
+// none falls to the addressees.
+std::vector<std::string> LeadInOwners(Context& c, const std::vector<model::Paragraph>& preamble) {
+  if (preamble.empty()) return {};
+  const model::Paragraph& p = preamble.back();
+  std::string_view text = p.text;
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.empty() || text.back() != ':') return {};
+  auto units = Units(p);
+  if (units.empty()) return {};
+  bool named = false;
+  model::Task t = MakeTask(c, p, units.back().first, units.back().second, {}, &named);
+  return named && t.owners.size() == 1 ? t.owners : std::vector<std::string>{};
+}
+
 // Whether any item is an article ("Điều 1."): a text of articles states rules.
 bool HasArticles(const std::vector<model::Section>& sections) {
   for (const auto& s : sections) {
@@ -229,7 +248,8 @@ void FindTasks(const grammar::Grammar& g, model::Document& doc) {
   const auto& kinds = g.List("provision_kinds");
   bool provisions = HasArticles(doc.sections) ||
                     (doc.kind && std::find(kinds.begin(), kinds.end(), *doc.kind) != kinds.end());
-  for (auto& s : doc.sections) SectionTasks(c, s, {}, provisions);
+  std::vector<std::string> lead_in = LeadInOwners(c, doc.preamble_paragraphs);
+  for (auto& s : doc.sections) SectionTasks(c, s, lead_in, provisions);
   if (doc.closing) LooseTasks(c, doc.closing->paragraphs, &doc.closing->tasks);
   if (doc.sections.empty()) LooseTasks(c, doc.preamble_paragraphs, &doc.tasks);
   for (auto& a : doc.annexes) {
