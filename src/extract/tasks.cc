@@ -131,12 +131,19 @@ std::vector<std::string> HeadingOwners(const grammar::Grammar& g, const std::str
   return owners;
 }
 
-// `provisions`: the section is part of a text of articles ("Điều 1.", "Điều 2."): a law, decree,
-// circular, resolution, or the regulation a decision enacts. Its clauses state rules ("Hồ sơ gồm: a) Đơn
-// đề nghị; b) ...") rather than assign work, so a unit is a task only when it names an owner (or carries
-// one down from its heading or lead-in) or a deadline; elsewhere every unit of an item is a task.
+// Which units of a section are tasks: every one (a directive's items), or only some.
+enum class TaskRule {
+  kEvery,       // a công văn's, plan's or programme's items: each unit is a task
+  kProvisions,  // clauses of a text of articles: a task when it has an owner (named or carried) or a deadline
+  kRecords,     // an annex of data (a catalogue, a form, a table): a task only when it names its own owner
+};
+
+// The tasks of a section and its items, by `rule`. A text of articles ("Điều 1.", "Điều 2.": a law,
+// decree, circular, resolution, or the regulation a decision enacts) states rules ("Hồ sơ gồm: a) Đơn
+// đề nghị; b) ..."), so there a unit is a task only when it has an owner or a deadline; in an annex of
+// data, lines of tables and forms under a heading are not tasks unless they name their own owner.
 void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>& parent_owners,
-                  bool provisions) {
+                  TaskRule rule) {
   std::vector<std::string> section_owners = s.heading ? HeadingOwners(c.g, *s.heading) : std::vector<std::string>{};
   std::vector<std::string> defaults = section_owners.empty() ? parent_owners : section_owners;
   bool first_named = !section_owners.empty();
@@ -151,7 +158,8 @@ void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>&
         defaults = t.owners;
         first_named = true;
       }
-      if (provisions && t.owners.empty() && t.deadlines.empty()) continue;  // a rule stated, not a task
+      if (rule == TaskRule::kProvisions && t.owners.empty() && t.deadlines.empty()) continue;  // a rule stated
+      if (rule == TaskRule::kRecords && !named) continue;  // a row or a field under a heading: not a task
       if (t.owners.empty() && !c.doc.recipients.empty()) {
         t.owners_implied = true;  // named by no one: asked of the addressees (Kính gửi); said once below
         ++c.implied;
@@ -166,7 +174,7 @@ void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>&
   }
   AddUnique(s.owners, section_owners);
   for (auto& child : s.sections) {
-    SectionTasks(c, child, defaults, provisions);
+    SectionTasks(c, child, defaults, rule);
     AddUnique(s.owners, child.owners);
   }
 }
@@ -249,13 +257,15 @@ void FindTasks(const grammar::Grammar& g, model::Document& doc) {
   bool provisions = HasArticles(doc.sections) ||
                     (doc.kind && std::find(kinds.begin(), kinds.end(), *doc.kind) != kinds.end());
   std::vector<std::string> lead_in = LeadInOwners(c, doc.preamble_paragraphs);
-  for (auto& s : doc.sections) SectionTasks(c, s, lead_in, provisions);
+  for (auto& s : doc.sections) SectionTasks(c, s, lead_in, provisions ? TaskRule::kProvisions : TaskRule::kEvery);
   if (doc.closing) LooseTasks(c, doc.closing->paragraphs, &doc.closing->tasks);
   if (doc.sections.empty()) LooseTasks(c, doc.preamble_paragraphs, &doc.tasks);
   for (auto& a : doc.annexes) {
     bool directive = a.title && g.Test("owners.directive_annex", *a.title);
-    bool annex_provisions = !directive || HasArticles(a.sections);
-    for (auto& s : a.sections) SectionTasks(c, s, {}, annex_provisions);
+    TaskRule annex_rule = HasArticles(a.sections) ? TaskRule::kProvisions
+                          : directive              ? TaskRule::kEvery
+                                                   : TaskRule::kRecords;
+    for (auto& s : a.sections) SectionTasks(c, s, {}, annex_rule);
   }
   if (c.implied > 0) {
     doc.Warn("task_owner_implied",
