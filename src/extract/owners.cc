@@ -35,9 +35,20 @@ std::string Clean(std::string_view s) {
   return out;
 }
 
-bool EndsWithPluralKind(std::string_view s) {
+// "Giám đốc các Sở", "các Bộ", "Giám đốc Sở": a kind of body with no name, whose names a colon lists.
+bool EndsWithPluralKind(const grammar::Grammar& g, std::string_view s) {
   for (std::string_view k : {"các Sở", "các sở", "các Ban", "các Phòng", "các Bộ", "các ban", "các phòng"}) {
     if (s.size() >= k.size() && s.substr(s.size() - k.size()) == k) return true;
+  }
+  for (std::string_view k : {" Sở", " Bộ", " Ban", " Phòng"}) {  // after a bare title: "Giám đốc Sở"
+    if (s.size() <= k.size() || s.substr(s.size() - k.size()) != k) continue;
+    std::string_view title = s.substr(0, s.size() - k.size());
+    for (const auto& t : g.List("bare_titles")) {
+      if (title == t || (title.size() > t.size() && title.substr(title.size() - t.size()) == t &&
+                         title[title.size() - t.size() - 1] == ' ')) {
+        return true;
+      }
+    }
   }
   return false;
 }
@@ -64,7 +75,7 @@ std::string OwnerPhrase(const grammar::Grammar& g, std::string_view text) {
     bool skip = !punct && g.Test("owners.not_predicate", sub.substr(at));
     // "Giám đốc các Sở: Tài chính, Y tế" -- the colon introduces the list, not the task.
     skip |= punct && whole.find(':') != std::string_view::npos &&
-            EndsWithPluralKind(segment::Trim(text.substr(0, pos + at)));
+            EndsWithPluralKind(g, segment::Trim(text.substr(0, pos + at)));
     if (!skip) {
       end = pos + at;
       break;

@@ -111,6 +111,16 @@ model::Task MakeTask(Context& c, const model::Paragraph& p, size_t offset, const
     d.line = p.LineAt(offset + d.offset);
     c.doc.Trace(d.line, "deadline", d.rule);
   }
+  // "quý Sở", "quý cơ quan": the addressee by its courteous name.
+  std::vector<std::string> owners;
+  for (auto& o : t.owners) {
+    if (!c.doc.recipients.empty() && c.g.Test("owners.courtesy", o)) {
+      for (const auto& r : c.doc.recipients) owners.push_back(r.text);
+    } else {
+      owners.push_back(std::move(o));
+    }
+  }
+  t.owners = std::move(owners);
   for (const auto& o : t.owners) t.owner_keys.push_back(c.Key(o));
   return t;
 }
