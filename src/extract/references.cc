@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
@@ -19,6 +20,23 @@ std::optional<std::string> DateOf(const grammar::Match& m) {
   if (d.empty()) d = m.Group("wday"), mo = m.Group("wmonth"), y = m.Group("wyear");
   if (d.empty() || mo.empty() || y.empty()) return std::nullopt;
   return IsoDate(ParseInt(y), ParseInt(mo), ParseInt(d));
+}
+
+// The kind a code's type part names (grammar map code_kinds): "NĐ" of "150/2025/NĐ-CP" is a Nghị định;
+// "" when no part does.
+std::string CodeKind(const grammar::Grammar& g, std::string_view code) {
+  const auto& code_kinds = g.Map("code_kinds");
+  size_t from = 0;
+  while (from < code.size()) {
+    size_t stop = code.find_first_of("/-", from);
+    std::string part(code.substr(from, stop == std::string_view::npos ? std::string_view::npos : stop - from));
+    while (!part.empty() && part.back() >= '0' && part.back() <= '9') part.pop_back();
+    auto it = code_kinds.find(part);
+    if (it != code_kinds.end()) return it->second;
+    if (stop == std::string_view::npos) break;
+    from = stop + 1;
+  }
+  return "";
 }
 
 struct Source {
@@ -106,6 +124,11 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
     });
     std::optional<std::string> last_kind;
     const char* covered_until = t.data();
+    // "Ngày 14/9/2023, Bộ ... ban hành Thông tư số ...": the date printed before the first citation.
+    std::optional<std::string> date_before;
+    grammar::Match dm;
+    if (g.Find("references.date_before", t, &dm)) date_before = DateOf(dm);
+    size_t first_stop = t.find(". ");
     for (const auto& m : found) {
       if (m.groups[0].data() < covered_until) continue;  // inside a citation already read
       covered_until = m.groups[0].data() + m.groups[0].size();
@@ -118,19 +141,81 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
       r.code = NormalizeCode(g, f.Group("code"));
       if (cited) {
         std::string kind(f.Group("kind"));
-        const std::string& folded = Folded(kind);
+        const std::string folded = Folded(kind);
         kind = text::ToUpper(kind.substr(0, 1)) + kind.substr(1);  // "công văn" -> "Công văn"
-        for (const auto& [k, printed] : kinds) {
-          if (k == folded) kind = printed;
+        // With a title between the kind and "số" ("Luật Thương mại điện tử số", "Kế hoạch thực hiện
+        // Chỉ thị số 15/CT-TTg"), the kind is the kind word the code agrees with ("CT": Chỉ thị), else
+        // the one it opens with (the longest where two start alike: "Thông tư liên tịch").
+        std::string agreed = CodeKind(g, r.code);
+        // With a title between the kind and "số" ("Luật Điện lực số", "Kế hoạch thực hiện Chỉ thị số
+        // 15/CT-TTg", "báo cáo kết quả tại Công văn số"), the kind is the kind word the code agrees with
+        // ("CT": Chỉ thị); else the one it opens with when that takes titles (Luật, Nghị quyết, ...: the
+        // words after it are its name, "Điện lực" no Điện), else the last capitalized one.
+        if (!std::any_of(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == folded; })) {
+          std::vector<std::string_view> words;
+          std::string_view rest = f.Group("kind");
+          while (!rest.empty()) {
+            size_t sp = rest.find(' ');
+            if (sp != 0) words.push_back(rest.substr(0, sp));
+            if (sp == std::string_view::npos) break;
+            rest.remove_prefix(sp + 1);
+          }
+          int best_w = -1;
+          size_t best_n = 0;
+          bool best_agrees = false;
+          std::string best;
+          for (size_t w = 0; w < words.size(); ++w) {
+            if (w > 0 && !text::StartsUpper(words[w])) continue;
+            for (const auto& [k, printed] : kinds) {
+              size_t n = 1 + static_cast<size_t>(std::count(k.begin(), k.end(), ' '));
+              if (w + n > words.size()) continue;
+              std::string joined(words[w]);
+              for (size_t j = 1; j < n; ++j) joined += " " + std::string(words[w + j]);
+              if (Folded(joined) != k) continue;
+              bool agrees = printed == agreed;
+              if (best_w < 0 || (agrees && !best_agrees) ||
+                  (agrees == best_agrees && (static_cast<int>(w) > best_w ||
+                                             (static_cast<int>(w) == best_w && n > best_n)))) {
+                best_w = static_cast<int>(w);
+                best_n = n;
+                best_agrees = agrees;
+                best = printed;
+              }
+            }
+          }
+          const auto& titled = g.List("titled_kinds");
+          bool leads_titled = !words.empty() && std::any_of(titled.begin(), titled.end(), [&](const std::string& t) {
+            return text::StartsUpper(t) && Folded(kind).rfind(Folded(t) + " ", 0) == 0;
+          });
+          if (best_agrees || !leads_titled) {
+            if (!best.empty()) kind = best;
+          } else {
+            for (const auto& t : titled) {  // the titled kind it opens with, the longest
+              std::string ft = Folded(t);
+              if (text::StartsUpper(t) && Folded(kind).rfind(ft + " ", 0) == 0) {
+                kind = t;
+                break;
+              }
+            }
+          }
+        } else {
+          for (const auto& [k, printed] : kinds) {
+            if (k == folded) kind = printed;
+          }
         }
         r.kind = kind;
         last_kind = kind;
       } else {
         if (!last_kind) continue;  // "và số 12/..." with no kind before it: not read as a citation
-        r.kind = last_kind;
+        std::string own_kind = CodeKind(g, r.code);  // "..., số 150/2025/NĐ-CP": a decree
+        r.kind = own_kind.empty() ? *last_kind : own_kind;
       }
       r.date = DateOf(f);
       size_t end = m.groups[0].data() + m.groups[0].size() - t.data();
+      if (!r.date && date_before && (first_stop == std::string_view::npos || end <= first_stop)) {
+        r.date = date_before;
+      }
+      date_before.reset();  // the date opening a sentence belongs to its first citation only
       grammar::Match im;
       if (g.Find("references.issuer", t.substr(end), &im)) {
         r.issuer = segment::Trim(im.Group("issuer"));
