@@ -175,6 +175,11 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
           continue;
         }
       }
+    } else if (kind == "span_end") {  // "Thời gian thực hiện: Từ tháng 5/2024 đến quý III/2024"
+      int y = ParseInt(m.Group("year"));
+      d.due = m.Has("quarter") ? Due::Quarter(y, Quarter(m.Group("quarter"))) : Due::Month(y, ParseInt(m.Group("month")));
+      auto doc_day = doc_date ? YearMonthDay::FromIso(*doc_date) : std::nullopt;
+      if (!d.due || (doc_day && d.due->Last() < *doc_day)) continue;
     } else if (kind == "month" || kind == "quarter" || kind == "year" || kind == "week" ||
                kind == "relative_day" || kind == "time_only") {
       if (m.Has("past")) continue;  // "trong tháng 6 năm ngoái": a past period
@@ -239,6 +244,13 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
       if (!d.due) continue;
       if (doc_day && d.due->Last() < *doc_day) {
         warn("deadline_past", "a date before the document's own date, read as quoted, not as a deadline");
+        continue;
+      }
+      if (kind == "quarter" && m.Has("quarter2")) {  // "Quý IV/2024 và Quý I/2025": two deadlines
+        model::Deadline second = d;
+        second.due = Due::Quarter(ParseInt(m.Group("year2")), Quarter(m.Group("quarter2")));
+        out.push_back(std::move(d));
+        if (second.due) out.push_back(std::move(second));
         continue;
       }
     } else if (kind == "daily") {
