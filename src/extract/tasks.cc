@@ -39,6 +39,7 @@ std::vector<std::string> SubjectOwners(const grammar::Grammar& g, std::string_vi
 std::vector<std::string> NamedOwners(const grammar::Grammar& g, const text::Line& span, std::string* how) {
   std::string_view unit = span.text;
   std::vector<std::string> owners;
+  if (g.Test("owners.narrated", unit)) return owners;  // a past act told: it assigns nothing now
   for (const auto& m : g.FindAll("owners.assign", span)) {
     size_t at = m.Offset(unit, "at");
     if (at == std::string_view::npos) continue;
