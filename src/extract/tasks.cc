@@ -92,6 +92,10 @@ model::Task MakeTask(Context& c, const model::Paragraph& p, size_t offset, const
   text::Line span{unit};  // one set pass answers the span families for this unit
   c.g.ClassifySpan(&span);
   t.owners = NamedOwners(c.g, span, &how);
+  // "Các trường hợp ...", "trường hợp ...": a condition, not a body that acts.
+  t.owners.erase(std::remove_if(t.owners.begin(), t.owners.end(),
+                                [&](const std::string& o) { return c.g.Test("owners.not_owner", o); }),
+                 t.owners.end());
   *named = !t.owners.empty();
   c.doc.Trace(t.line, "task", *named ? how : inherited.empty() ? "owners.none" : "owners.section");
   if (t.owners.empty()) t.owners = inherited;
@@ -145,13 +149,14 @@ std::vector<std::string> HeadingOwners(const grammar::Grammar& g, const std::str
 // Which units of a section are tasks: every one (a directive's items), or only some.
 enum class TaskRule {
   kEvery,       // a công văn's, plan's or programme's items: each unit is a task
-  kProvisions,  // clauses of a text of articles: a task when it has an owner (named or carried) or a deadline
+  kProvisions,  // clauses of a text of articles: a task when it names its owner or gives a deadline
   kRecords,     // an annex of data (a catalogue, a form, a table): a task only when it names its own owner
 };
 
 // The tasks of a section and its items, by `rule`. A text of articles ("Điều 1.", "Điều 2.": a law,
 // decree, circular, resolution, or the regulation a decision enacts) states rules ("Hồ sơ gồm: a) Đơn
-// đề nghị; b) ..."), so there a unit is a task only when it has an owner or a deadline; in an annex of
+// đề nghị; b) ..."), so there a unit is a task only when it names its owner or a deadline (an owner
+// carried down from a heading or a delegation clause made every clause a task); in an annex of
 // data, lines of tables and forms under a heading are not tasks unless they name their own owner.
 void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>& parent_owners,
                   TaskRule rule) {
@@ -169,7 +174,8 @@ void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>&
         defaults = t.owners;
         first_named = true;
       }
-      if (rule == TaskRule::kProvisions && t.owners.empty() && t.deadlines.empty()) continue;  // a rule stated
+      if (c.g.Test("owners.not_a_task", t.text)) continue;  // "Điều 40.", "….(15)….", "26": no task
+      if (rule == TaskRule::kProvisions && !named && t.deadlines.empty()) continue;  // a rule stated
       if (rule == TaskRule::kRecords && !named) continue;  // a row or a field under a heading: not a task
       if (t.owners.empty() && !c.doc.recipients.empty()) {
         t.owners_implied = true;  // named by no one: asked of the addressees (Kính gửi); said once below
