@@ -138,7 +138,9 @@ std::vector<std::pair<size_t, std::string>> Units(const model::Paragraph& p) {
 
 // The owners a heading names: "Sở Y tế", or after a verb ("Chỉ đạo Sở Nông nghiệp và PTNT").
 std::vector<std::string> HeadingOwners(const grammar::Grammar& g, const std::string& heading) {
-  auto owners = OwnersAt(g, heading);
+  // As a sentence's subject: a heading "Hội đồng nhân dân tỉnh thống nhất với ..., cụ thể như sau" is the
+  // enacting body speaking (owners.requester), not an owner.
+  auto owners = SubjectOwners(g, heading, nullptr);
   grammar::Match m;
   if (owners.empty() && g.Find("owners.heading_intro", heading, &m) && m.Offset(heading, "at") != std::string::npos) {
     owners = OwnersAt(g, std::string_view(heading).substr(m.Offset(heading, "at")));
