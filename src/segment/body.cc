@@ -257,7 +257,15 @@ void ParseBody(const text::Lines& lines, size_t begin, size_t end, const grammar
         int ord = Ordinal(p.style, p.id);
         bool ok;
         if (level < stack.size()) {
-          ok = ord == Ordinal(stack[level]->style, stack[level]->section.id) + 1 || p.style == "decimal";
+          int prev = Ordinal(stack[level]->style, stack[level]->section.id);
+          ok = ord == prev + 1 || p.style == "decimal";
+          // "1. 2. 3. 5.": a number or two skipped is still the list (a printing slip), with a warning.
+          if (!ok && prev > 0 && ord > prev + 1 && ord <= prev + 3) {
+            ok = true;
+            doc.Warn("section_number_gap",
+                     "item \"" + p.id + "\" follows \"" + stack[level]->section.id + "\": the numbering skips",
+                     p.line);
+          }
         } else {
           ok = ord == 1 || p.style == "decimal";
         }
