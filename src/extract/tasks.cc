@@ -75,6 +75,7 @@ struct Context {
   model::Document& doc;
   std::unordered_map<std::string, std::string> keys;  // owner -> OwnerKey, per document
   int implied = 0;  // tasks asked of the addressees
+  bool reply = false;  // a letter answering a question: nothing is implied of its addressee
 
   const std::string& Key(const std::string& owner) {
     auto it = keys.find(owner);
@@ -179,7 +180,7 @@ void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>&
       if (c.g.Test("owners.not_a_task", t.text)) continue;  // "Điều 40.", "….(15)….", "26": no task
       if (rule == TaskRule::kProvisions && !named && t.deadlines.empty()) continue;  // a rule stated
       if (rule == TaskRule::kRecords && !named) continue;  // a row or a field under a heading: not a task
-      if (t.owners.empty() && !c.doc.recipients.empty()) {
+      if (t.owners.empty() && !c.doc.recipients.empty() && !c.reply) {
         t.owners_implied = true;  // named by no one: asked of the addressees (Kính gửi); said once below
         ++c.implied;
       } else if (t.owners.empty()) {
@@ -273,8 +274,11 @@ void FindTasks(const grammar::Grammar& g, model::Document& doc) {
     doc.addressee_keys.push_back(c.Key(r.text));
   }
   const auto& kinds = g.List("provision_kinds");
-  bool provisions = HasArticles(doc.sections) ||
+  bool reply = (doc.subject && g.Test("owners.reply", *doc.subject)) ||
+               (!doc.preamble_paragraphs.empty() && g.Test("owners.reply", doc.preamble_paragraphs.front().text));
+  bool provisions = reply || HasArticles(doc.sections) ||
                     (doc.kind && std::find(kinds.begin(), kinds.end(), *doc.kind) != kinds.end());
+  c.reply = reply;
   std::vector<std::string> lead_in = LeadInOwners(c, doc.preamble_paragraphs);
   for (auto& s : doc.sections) SectionTasks(c, s, lead_in, provisions ? TaskRule::kProvisions : TaskRule::kEvery);
   if (doc.closing) LooseTasks(c, doc.closing->paragraphs, &doc.closing->tasks);
