@@ -117,6 +117,11 @@ const char* kNegative[] = {
     "có hiệu lực thi hành từ ngày 01/9/2021",
     "phân công ứng trực Chỉ huy 24/24 giờ",                               // a duty roster
     "trực 24/7",
+    // Review of session 4 (regressions named after their defects):
+    "tổ chức trước 2 hội nghị chuyên đề",                                 // an "h" starting a word is no clock
+    "chậm nhất 1 giai đoạn",
+    "số liệu trong 6 tháng đầu năm 2021",                                 // a reporting period, not a deadline
+    "Vào tháng 3, Sở Y tế đã tổ chức kiểm tra",                           // a past month told
     "Cần đến trước _____ giờ, ngày _____",                                // the blank delivery line
     "theo yêu cầu báo cáo trước ngày 30/6/2021",                          // quoted, before the doc date
     "hoàn thành trước ngày 31/7/2021 theo Kế hoạch",

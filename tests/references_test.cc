@@ -52,5 +52,16 @@ TEST_CASE("references: the opening date goes to the first citation only") {
   CHECK_FALSE(d.references[1].date);
 }
 
+TEST_CASE("references: review regressions: an event's date, an issuer's code part, a form's number") {
+  auto a = Parse("Ngày 20/5/2024, Sở Y tế đã tổ chức hội nghị triển khai Kế hoạch số 45/KH-UBND.");
+  REQUIRE(a.references.size() == 1);
+  CHECK_FALSE(a.references[0].date);  // the conference's date, not the plan's
+  auto b = Parse("Thực hiện Công văn số 4567/CT-TTHT và số 4568/CT-TTHT của Cục Thuế.");
+  REQUIRE(b.references.size() == 2);
+  CHECK(*b.references[1].kind == std::string("Công văn"));  // "CT" is the issuer here, not Chỉ thị
+  auto c = Parse("Các đơn vị báo cáo kết quả thực hiện theo Mẫu số 01/BC gửi Sở Y tế.");
+  CHECK(c.references.empty());
+}
+
 }  // namespace
 }  // namespace congvan

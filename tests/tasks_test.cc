@@ -71,5 +71,16 @@ TEST_CASE("tasks: in a text of articles a clause is a task only when it names an
   CHECK(Count(d, "task_owner_missing") == 1);
 }
 
+TEST_CASE("tasks: review regressions: a past act inside a sentence, \"nhận được\", \"thông báo cho\"") {
+  auto d = ParseText(std::string(kHeader) + "Kính gửi: Sở Tài chính\n\n"
+                     "1. Giao Sở Tài chính hướng dẫn các đơn vị đã gửi văn bản đề nghị hỗ trợ.\n"
+                     "2. Sở Xây dựng nhận được hồ sơ thì thẩm định ngay.\n"
+                     "3. Ủy ban nhân dân các xã thông báo cho người dân biết để thực hiện.\n");
+  REQUIRE(d.sections.size() == 3);
+  CHECK(d.sections[0].tasks.at(0).owners == std::vector<std::string>{"Sở Tài chính"});
+  CHECK(d.sections[1].tasks.at(0).owners == std::vector<std::string>{"Sở Xây dựng"});
+  CHECK(d.sections[2].tasks.at(0).owners == std::vector<std::string>{"Ủy ban nhân dân các xã"});
+}
+
 }  // namespace
 }  // namespace congvan

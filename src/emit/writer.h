@@ -96,7 +96,7 @@ class YamlWriter : public Writer {
   void Number(double value) override;
   void Bool(bool value) override;
   void Null() override;
-  // The YAML text written so far (one document, ending in a newline).
+  // The YAML text written so far and not yet handed to SpillTo's sink (all of it when not streaming).
   std::string str() const { return out_; }
 
  private:

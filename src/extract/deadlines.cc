@@ -26,6 +26,7 @@ std::optional<std::string> Clock(const grammar::Match& m) {
   if ((part == text::FoldKey("chiều") || part == text::FoldKey("tối")) && h < 12) h += 12;
   if (part == text::FoldKey("trưa") && h < 6) h += 12;
   if (part == text::FoldKey("đêm") && h >= 6 && h < 12) h += 12;
+  if (part == text::FoldKey("đêm") && h == 12) h = 0;  // "12 giờ đêm": midnight
   char buf[64];
   std::snprintf(buf, sizeof buf, "%02d:%02d", h, mi);
   return std::string(buf);
@@ -130,6 +131,14 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
         m.groups.emplace_back(sp[i].data() ? std::string_view(sp[i].data(), sp[i].size()) : "");
       }
       size_t b = sp[0].data() - text.data(), e = b + sp[0].size();
+      // "trước 2 hội nghị", "chậm nhất 1 giai đoạn": an "h" or "g" that starts a word is no clock.
+      bool word_after = e < text.size() && e > 0 && (text[e - 1] == 'h' || text[e - 1] == 'g') &&
+                        !(text[e] == ' ' || text[e] == ',' || text[e] == '.' || text[e] == ';' || text[e] == ')' ||
+                          text[e] == '\'' || (text[e] >= '0' && text[e] <= '9'));
+      if (word_after) {
+        start = e > start ? e : start + 1;
+        continue;
+      }
       if (!overlaps_accepted(b, e)) {
         accepted.push_back({b, e, m});
         spans.insert({b, e});
@@ -208,12 +217,15 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
           mo = first.month;
         }
         d.due = Due::Month(y, mo);
+        // "Vào tháng 3, Sở ... đã tổ chức kiểm tra": a past month told, not next year's.
+        if (!m.Has("year") && m.Has("month") && mo < doc_day->month && text.find(" đã ") != std::string_view::npos) continue;
       } else if (kind == "quarter") {
         int y = 0, q = 0;
         if (m.Has("quarter")) {
           q = Quarter(m.Group("quarter"));
           int doc_q = doc_day ? (doc_day->month + 2) / 3 : 0;
           y = m.Has("year") ? ParseInt(m.Group("year")) : doc_day->year + (q < doc_q ? 1 : 0);
+          if (!m.Has("year") && q < doc_q && text.find(" đã ") != std::string_view::npos) continue;  // told, past
         } else {
           q = (doc_day->month + 2) / 3 + (next ? 1 : 0);
           y = doc_day->year + (q > 4 ? 1 : 0);

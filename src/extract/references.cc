@@ -123,6 +123,7 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
       return a.groups[0].data() < b.groups[0].data();
     });
     std::optional<std::string> last_kind;
+    std::string last_code;
     const char* covered_until = t.data();
     // "Ngày 14/9/2023, Bộ ... ban hành Thông tư số ...": the date printed before the first citation.
     std::optional<std::string> date_before;
@@ -143,9 +144,6 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
         std::string kind(f.Group("kind"));
         const std::string folded = Folded(kind);
         kind = text::ToUpper(kind.substr(0, 1)) + kind.substr(1);  // "công văn" -> "Công văn"
-        // With a title between the kind and "số" ("Luật Thương mại điện tử số", "Kế hoạch thực hiện
-        // Chỉ thị số 15/CT-TTg"), the kind is the kind word the code agrees with ("CT": Chỉ thị), else
-        // the one it opens with (the longest where two start alike: "Thông tư liên tịch").
         std::string agreed = CodeKind(g, r.code);
         // With a title between the kind and "số" ("Luật Điện lực số", "Kế hoạch thực hiện Chỉ thị số
         // 15/CT-TTg", "báo cáo kết quả tại Công văn số"), the kind is the kind word the code agrees with
@@ -184,15 +182,16 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
             }
           }
           const auto& titled = g.List("titled_kinds");
+          const std::string folded_kind = Folded(kind);  // a copy: Folded's cache may be cleared by the next call
           bool leads_titled = !words.empty() && std::any_of(titled.begin(), titled.end(), [&](const std::string& t) {
-            return text::StartsUpper(t) && Folded(kind).rfind(Folded(t) + " ", 0) == 0;
+            return text::StartsUpper(t) && folded_kind.rfind(Folded(t) + " ", 0) == 0;
           });
           if (best_agrees || !leads_titled) {
             if (!best.empty()) kind = best;
           } else {
             for (const auto& t : titled) {  // the titled kind it opens with, the longest
               std::string ft = Folded(t);
-              if (text::StartsUpper(t) && Folded(kind).rfind(ft + " ", 0) == 0) {
+              if (text::StartsUpper(t) && folded_kind.rfind(ft + " ", 0) == 0) {
                 kind = t;
                 break;
               }
@@ -205,14 +204,21 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
         }
         r.kind = kind;
         last_kind = kind;
+        last_code = r.code;
       } else {
         if (!last_kind) continue;  // "và số 12/..." with no kind before it: not read as a citation
-        std::string own_kind = CodeKind(g, r.code);  // "..., số 150/2025/NĐ-CP": a decree
-        r.kind = own_kind.empty() ? *last_kind : own_kind;
+        // "..., và số 150/2025/NĐ-CP" after a law: a decree, by its code's type part; but one printed
+        // like the citation before it ("Công văn số 4567/CT-TTHT và số 4568/CT-TTHT") is of its kind.
+        std::string own_kind = CodeKind(g, r.code);
+        bool same_shape = !last_code.empty() && CodeKind(g, last_code) == own_kind;
+        r.kind = own_kind.empty() || same_shape ? *last_kind : own_kind;
       }
       r.date = DateOf(f);
       size_t end = m.groups[0].data() + m.groups[0].size() - t.data();
-      if (!r.date && date_before && (first_stop == std::string_view::npos || end <= first_stop)) {
+      size_t cite_at = m.groups[0].data() - t.data();
+      size_t after_date = dm.groups.empty() ? 0 : dm.groups[0].size();
+      if (!r.date && date_before && (first_stop == std::string_view::npos || end <= first_stop) &&
+          cite_at >= after_date && g.Test("references.issued", t.substr(after_date, cite_at - after_date))) {
         r.date = date_before;
       }
       date_before.reset();  // the date opening a sentence belongs to its first citation only

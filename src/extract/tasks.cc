@@ -121,12 +121,17 @@ model::Task MakeTask(Context& c, const model::Paragraph& p, size_t offset, const
   std::vector<std::string> owners;
   for (auto& o : t.owners) {
     if (!c.doc.recipients.empty() && c.g.Test("owners.courtesy", o)) {
-      for (const auto& r : c.doc.recipients) owners.push_back(r.text);
+      for (const auto& r : c.doc.recipients) AddUnique(owners, {r.text});
     } else {
-      owners.push_back(std::move(o));
+      AddUnique(owners, {o});
     }
   }
   t.owners = std::move(owners);
+  t.partners.erase(std::remove_if(t.partners.begin(), t.partners.end(),
+                                  [&](const std::string& x) {
+                                    return std::find(t.owners.begin(), t.owners.end(), x) != t.owners.end();
+                                  }),
+                   t.partners.end());
   for (const auto& o : t.owners) t.owner_keys.push_back(c.Key(o));
   return t;
 }
@@ -279,7 +284,9 @@ void FindTasks(const grammar::Grammar& g, model::Document& doc) {
   bool provisions = reply || HasArticles(doc.sections) ||
                     (doc.kind && std::find(kinds.begin(), kinds.end(), *doc.kind) != kinds.end());
   c.reply = reply;
-  std::vector<std::string> lead_in = LeadInOwners(c, doc.preamble_paragraphs);
+  // Only above numbered items: without them the preamble's sentences are read as loose tasks below.
+  std::vector<std::string> lead_in =
+      doc.sections.empty() ? std::vector<std::string>{} : LeadInOwners(c, doc.preamble_paragraphs);
   for (auto& s : doc.sections) SectionTasks(c, s, lead_in, provisions ? TaskRule::kProvisions : TaskRule::kEvery);
   if (doc.closing) LooseTasks(c, doc.closing->paragraphs, &doc.closing->tasks);
   if (doc.sections.empty()) LooseTasks(c, doc.preamble_paragraphs, &doc.tasks);

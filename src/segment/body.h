@@ -5,7 +5,8 @@
 // (the first does not end a sentence and the next starts in lower case, or the first ends in a connector
 // or comma, or footnotes were lifted out between them; each rejoin is a warning), then reads
 // section markers (sections.marker.*): the numbering style seen first is the top level, the next style
-// nests under it, and so on; a marker out of sequence stays text (with a warning). The closing is the
+// nests under it, and so on; a marker out of sequence stays text (with a warning), but one or two
+// numbers skipped ("1. 2. 3. 5.") go on with a section_number_gap warning. The closing is the
 // tail of the last section from a paragraph that matches closing.start.
 //
 // Fills preamble, sections and closing. Never fails.
