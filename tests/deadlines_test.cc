@@ -98,6 +98,8 @@ const Case kPositive[] = {
     {"trong vòng 15 ngày làm việc kể từ ngày ban hành", "2021-08-25|-|-"},
     // Counted from an event whose date is not given: a deadline, its due unknown.
     {"trong 10 ngày kể từ ngày nhận được văn bản", "-|-|-"},
+    // Counted from a date printed (review of session 4: it was left unresolved).
+    {"trong 30 ngày kể từ ngày 01/8/2021", "2021-08-31|-|-"},
     {"trong thời hạn 30 ngày kể từ ngày ký", "2021-09-03|-|-"},
     {"trong 2 tuần kể từ ngày ký", "2021-08-18|-|-"},
     {"trong 1 tháng kể từ ngày ký", "2021-09-04|-|-"},
@@ -122,6 +124,7 @@ const char* kNegative[] = {
     "chậm nhất 1 giai đoạn",
     "số liệu trong 6 tháng đầu năm 2021",                                 // a reporting period, not a deadline
     "Vào tháng 3, Sở Y tế đã tổ chức kiểm tra",                           // a past month told
+    "trong 10 ngày kể từ ngày 01/7/2021",                                 // ended before the document date
     "Cần đến trước _____ giờ, ngày _____",                                // the blank delivery line
     "theo yêu cầu báo cáo trước ngày 30/6/2021",                          // quoted, before the doc date
     "hoàn thành trước ngày 31/7/2021 theo Kế hoạch",

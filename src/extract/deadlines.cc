@@ -291,6 +291,26 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
       bool from_document = from.empty() || from == text::FoldKey("ký") || from == text::FoldKey("ban hành");
       int n = Count(m.Group("n"));
       auto base = doc_date ? YearMonthDay::FromIso(*doc_date) : std::nullopt;
+      // "trong 30 ngày kể từ ngày 01/7/2024": counted from the date printed.
+      if (!from_document) {
+        int part[3] = {0, 0, 0}, k = 0;
+        bool digits = false;
+        for (char ch : m.Group("from")) {
+          if (ch >= '0' && ch <= '9') {
+            part[k] = part[k] * 10 + (ch - '0');
+            digits = true;
+          } else if ((ch == '/' || ch == '.' || ch == '-') && digits && k < 2) {
+            ++k;
+            digits = false;
+          } else {
+            break;
+          }
+        }
+        if (k == 2 && digits && ValidDate(part[2], part[1], part[0])) {
+          base = YearMonthDay{part[2], part[1], part[0]};
+          from_document = true;
+        }
+      }
       if (!from_document) {
         warn("deadline_unresolved", "a period counted from an event whose date is not given");
       } else if (!base) {
@@ -306,6 +326,11 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
           due = base->PlusDays(unit == text::FoldKey("tuần") ? 7 * n : n);
         }
         d.due = Due::Day(due);
+        auto doc_day = doc_date ? YearMonthDay::FromIso(*doc_date) : std::nullopt;
+        if (doc_day && d.due && d.due->Last() < *doc_day) {
+          warn("deadline_past", "a date before the document's own date, read as quoted, not as a deadline");
+          continue;
+        }
       }
     }
     // A recurrence and then, in so many words, its first occurrence: one deadline with both.

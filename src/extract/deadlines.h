@@ -12,8 +12,9 @@
 // "ngày mai", "hôm nay" from the document's own day (weeks run Monday to Sunday); "trong 10 ngày",
 // "trong 3 tháng tới" count from it ("kể từ ngày ký/ban hành" is the same; months keep the day, clamped
 // to the month's end); "N ngày làm việc" counts Monday to Friday from the next day, without a holiday
-// calendar; a time with no date is due that day. A period counted from an event whose date is not given
-// ("kể từ ngày nhận được văn bản") keeps due null with a warning. A recurrence followed by its first
+// calendar; a time with no date is due that day. A period counted from a date printed ("kể từ ngày
+// 01/7/2024") counts from it; one counted from an event whose date is not given ("kể từ ngày nhận được
+// văn bản") keeps due null with a warning. A recurrence followed by its first
 // occurrence ("định kỳ hằng quý, kỳ báo cáo đầu tiên trước ngày 15/4/2025") is one deadline with both.
 // Not deadlines: anything that resolves before the document date (dropped with `deadline_past`),
 // periods just past ("trong 10 ngày qua", "quý I vừa qua"), rates ("8 giờ trong một ngày"), campaign
