@@ -54,13 +54,13 @@ int WeekdayNumber(const grammar::Match& m) {
   return 0;
 }
 
-// "10", "mười", "ba" -> 10, 10, 3; -1 otherwise.
-int Count(std::string_view n) {
+// "10", "mười", "ba" -> 10, 10, 3 (a word's place in the grammar's count_words); -1 otherwise.
+int Count(const grammar::Grammar& g, std::string_view n) {
   if (!n.empty() && n[0] >= '0' && n[0] <= '9') return ParseInt(n);
-  static const char* kWords[] = {"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"};
+  const auto& words = g.List("count_words");
   std::string key = text::FoldKey(n);
-  for (int i = 0; i < 10; ++i) {
-    if (key == text::FoldKey(kWords[i])) return i + 1;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (key == text::FoldKey(words[i])) return static_cast<int>(i) + 1;
   }
   return -1;
 }
@@ -97,6 +97,8 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
                                            std::vector<model::Warning>* warnings) {
   std::string_view text = span.text;
   int doc_year = doc_date ? ParseInt(doc_date->substr(0, 4)) : -1;
+  // The document's own day, read once: every relative form and the past check count from it.
+  const std::optional<YearMonthDay> doc_day = doc_date ? YearMonthDay::FromIso(*doc_date) : std::nullopt;
   // Accept matches rule by rule in file order; a later rule's match that overlaps an accepted one loses.
   struct Hit {
     size_t begin, end;
@@ -173,7 +175,6 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
         warn("deadline_invalid", "not a calendar date");
         continue;
       } else {
-        auto doc_day = doc_date ? YearMonthDay::FromIso(*doc_date) : std::nullopt;
         d.due = Due::Day(year, month, day);
         // "trước ngày 05/01" in a December document is next January.
         if (!has_year && doc_day && d.due->Last() < *doc_day && ValidDate(year + 1, month, day)) {
@@ -187,7 +188,6 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
     } else if (kind == "span_end") {  // "Thời gian thực hiện: Từ tháng 5/2024 đến quý III/2024"
       int y = ParseInt(m.Group("year"));
       d.due = m.Has("quarter") ? Due::Quarter(y, Quarter(m.Group("quarter"))) : Due::Month(y, ParseInt(m.Group("month")));
-      auto doc_day = doc_date ? YearMonthDay::FromIso(*doc_date) : std::nullopt;
       if (!d.due || (doc_day && d.due->Last() < *doc_day)) continue;
     } else if (kind == "month" || kind == "quarter" || kind == "year" || kind == "week" ||
                kind == "relative_day" || kind == "time_only") {
@@ -195,7 +195,6 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
       // Named from "now" (no year, "này", "tới", a weekday of this week): counted from the document date.
       bool relative = kind == "week" || kind == "relative_day" || kind == "time_only" || m.Has("rel") ||
                       (kind != "year" && !m.Has("year"));
-      auto doc_day = doc_date ? YearMonthDay::FromIso(*doc_date) : std::nullopt;
       if (relative && !doc_day) {
         warn("deadline_unresolved", "a deadline named from the document's date, which is unknown");
         out.push_back(std::move(d));
@@ -289,8 +288,8 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
       if (m.Has("rate")) continue;  // "8 giờ trong một ngày": a rate, not a period to act in
       std::string from = m.Has("from") ? text::FoldKey(m.Group("from")) : "";
       bool from_document = from.empty() || from == text::FoldKey("ký") || from == text::FoldKey("ban hành");
-      int n = Count(m.Group("n"));
-      auto base = doc_date ? YearMonthDay::FromIso(*doc_date) : std::nullopt;
+      int n = Count(g, m.Group("n"));
+      std::optional<YearMonthDay> base = doc_day;
       // "trong 30 ngày kể từ ngày 01/7/2024": counted from the date printed.
       if (!from_document) {
         int part[3] = {0, 0, 0}, k = 0;
@@ -326,7 +325,6 @@ std::vector<model::Deadline> FindDeadlines(const grammar::Grammar& g, const text
           due = base->PlusDays(unit == text::FoldKey("tuần") ? 7 * n : n);
         }
         d.due = Due::Day(due);
-        auto doc_day = doc_date ? YearMonthDay::FromIso(*doc_date) : std::nullopt;
         if (doc_day && d.due && d.due->Last() < *doc_day) {
           warn("deadline_past", "a date before the document's own date, read as quoted, not as a deadline");
           continue;
