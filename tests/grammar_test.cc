@@ -3,7 +3,10 @@
 
 #include <filesystem>
 
+#include <algorithm>
+
 #include "grammar/grammar.h"
+#include "grammar/rule_set.h"
 #include "test_util.h"
 
 namespace congvan::grammar {
@@ -151,6 +154,40 @@ TEST_CASE("grammar: line_families must name families") {
   auto r = Grammar::Load({{"t.yaml", "line_families: [x.nope]\nrules:\n  - id: x.a\n    pattern: a\n"}});
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().message().find("t.yaml:1: line_families: unknown family x.nope") == 0);
+}
+
+}  // namespace congvan::grammar
+
+namespace congvan::grammar {
+
+TEST_CASE("rule set: anchored patterns are told apart, and the split set answers as one set would") {
+  // Anchored at the start: "^" first, no "|" outside groups and classes; inline flags may come first.
+  for (const char* p : {"^Số", "(?i)^Kính\\s+gửi", "^(?:a|b)c", "^[|]x", "^a\\|b", "^[]|]", "^[^]|]+"}) {
+    CHECK_MESSAGE(AnchoredAtStart(p), std::string(p));
+  }
+  // Not anchored: a top-level alternative, no leading "^", a "^" inside a class or after a group.
+  for (const char* p : {"^a|b", "a^", "(?:^a)|b", "[^a]b", "(^a)", "\\^a", "(?i)a", "^a)|(b"}) {
+    CHECK_MESSAGE(!AnchoredAtStart(p), std::string(p));
+  }
+  std::vector<std::string> patterns = {"^Số", "Kính gửi", "^V/v", "(?i)^nơi nhận", "gửi$", "^a|b"};
+  RuleSet set;
+  REQUIRE(set.Build(patterns, 8 << 20));
+  std::vector<std::unique_ptr<RE2>> each;
+  for (const auto& p : patterns) each.push_back(std::make_unique<RE2>(p));
+  for (const char* text : {"Số: 12/UBND", "Kính gửi", "V/v Kính gửi", "NƠI NHẬN:", "b", "xin gửi", "", "zz"}) {
+    std::vector<int> hits;
+    bool failed = true;
+    bool any = set.Match(text, &hits, &failed);
+    CHECK(!failed);
+    std::sort(hits.begin(), hits.end());
+    std::vector<int> want;
+    for (size_t i = 0; i < each.size(); ++i) {
+      if (RE2::PartialMatch(text, *each[i])) want.push_back(static_cast<int>(i));
+    }
+    CHECK_MESSAGE(hits == want, std::string(text));
+    CHECK(any == !want.empty());
+    CHECK(set.Match(text, nullptr, &failed) == !want.empty());
+  }
 }
 
 }  // namespace congvan::grammar

@@ -411,18 +411,13 @@ const Grammar::FamilyIndex* Grammar::Index(std::string_view family) const {
 // A family filter of more literals costs more searches than the set pass it would skip.
 constexpr size_t kMaxFamilyLiterals = 4;
 
-// Builds a family's RE2::Set (two or more rules); when RE2 cannot, every rule is tried as before.
-static std::unique_ptr<RE2::Set> BuildSet(const std::vector<const Rule*>& rules) {
-  if (rules.size() < 2) return nullptr;
-  RE2::Options opt;
-  opt.set_encoding(RE2::Options::EncodingUTF8);
-  opt.set_log_errors(false);
-  opt.set_max_mem(16 << 20);
-  auto set = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
-  for (const Rule* r : rules) {
-    if (set->Add((r->case_sensitive ? "" : "(?i)") + r->pattern, nullptr) < 0) return nullptr;
-  }
-  return set->Compile() ? std::move(set) : nullptr;
+// Builds the RuleSet of a family (two or more rules) or a class set; when RE2 cannot, every rule is tried on its own.
+static std::unique_ptr<RuleSet> BuildSet(const std::vector<const Rule*>& rules, int64_t max_mem) {
+  if (rules.empty()) return nullptr;
+  std::vector<std::string> patterns;
+  for (const Rule* r : rules) patterns.push_back((r->case_sensitive ? "" : "(?i)") + r->pattern);
+  auto set = std::make_unique<RuleSet>();
+  return set->Build(patterns, max_mem) ? std::move(set) : nullptr;
 }
 
 const std::vector<const Rule*>& Grammar::Family(std::string_view family) const {
@@ -440,7 +435,7 @@ std::vector<const Rule*> Grammar::MatchingRules(std::string_view family, std::st
 void Grammar::Build(const FamilyIndex& f) const {
   if (f.built.load(std::memory_order_acquire)) return;
   std::call_once(f.once, [&f] {
-    f.set = BuildSet(f.rules);
+    if (f.rules.size() >= 2) f.set = BuildSet(f.rules, 16 << 20);
     std::vector<std::string> any_of;
     bool all = true;  // a rule without a clause: no family filter
     f.no_limits = true;
@@ -473,9 +468,10 @@ void Grammar::Candidates(const FamilyIndex& f, std::string_view text, std::vecto
   }
   thread_local std::vector<int> hits;
   hits.clear();
-  RE2::Set::ErrorInfo info;
-  if (!f.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
-    if (info.kind != RE2::Set::kNoError) out->insert(out->end(), f.rules.begin(), f.rules.end());  // out of memory
+  bool failed = false;
+  f.set->Match(text, &hits, &failed);
+  if (failed) {  // out of memory: every rule is a candidate
+    out->insert(out->end(), f.rules.begin(), f.rules.end());
     return;
   }
   std::sort(hits.begin(), hits.end());
@@ -564,10 +560,10 @@ bool Grammar::Test(std::string_view family, std::string_view text) const {
     if (f->set && f->no_limits) {
       // Any hit of the set answers: RE2 stops at the first match and collects no ids.
       if (!MayMatch(f->any_of, text)) return false;
-      RE2::Set::ErrorInfo info;
-      if (f->set->Match(re2::StringPiece(text.data(), text.size()), nullptr, &info)) return true;
+      bool failed = false;
+      if (f->set->Match(text, nullptr, &failed)) return true;
       // Out of memory: every rule counts as a candidate, and a candidate of a set is a hit (as below).
-      return info.kind != RE2::Set::kNoError;
+      return failed;
     }
   }
   thread_local std::vector<const Rule*> candidates;
@@ -591,15 +587,7 @@ void Grammar::BuildClassSet(int kind) const {
       ~Done() { cs.built.store(true, std::memory_order_release); }
     } done{cs};
     if (cs.rules.empty()) return;
-    RE2::Options opt;
-    opt.set_encoding(RE2::Options::EncodingUTF8);
-    opt.set_log_errors(false);
-    opt.set_max_mem(32 << 20);
-    auto set = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
-    for (const Rule* r : cs.rules) {
-      if (set->Add((r->case_sensitive ? "" : "(?i)") + r->pattern, nullptr) < 0) return;
-    }
-    if (set->Compile()) cs.set = std::move(set);
+    cs.set = BuildSet(cs.rules, 32 << 20);
   });
 }
 
@@ -620,11 +608,9 @@ void Grammar::ClassifyPass(int kind, std::string_view text, text::LineClasses* c
   if (!cs.set) return;
   thread_local std::vector<int> hits;
   hits.clear();
-  RE2::Set::ErrorInfo info;
-  if (!cs.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info) &&
-      info.kind != RE2::Set::kNoError) {
-    return;  // out of memory: this text is asked rule by rule
-  }
+  bool failed = false;
+  cs.set->Match(text, &hits, &failed);
+  if (failed) return;  // out of memory: this text is asked rule by rule
   for (int i : hits) classes->Set(i);
   classes->kind = kind;
   classes->valid = true;

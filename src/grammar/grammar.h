@@ -24,6 +24,8 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include "grammar/rule_set.h"
+
 #include <atomic>
 #include <cstdint>
 #include <map>
@@ -207,7 +209,7 @@ class Grammar {
     std::vector<const FamilyIndex*> members;
     mutable std::once_flag once;               // the set is built on first use (start-up stays fast)
     mutable std::atomic<bool> built{false};    // once has run (checked first: one atomic load)
-    mutable std::unique_ptr<RE2::Set> set;
+    mutable std::unique_ptr<RuleSet> set;
     // The union of the rules' literal clauses, set with the set when every rule has one: a text holding
     // none of them cannot match any rule, and the set pass is skipped.
     mutable std::vector<std::string> any_of;
@@ -247,7 +249,7 @@ class Grammar {
     std::vector<const Rule*> rules;  // by bit
     mutable std::once_flag once;
     mutable std::atomic<bool> built{false};  // once has run
-    mutable std::unique_ptr<RE2::Set> set;
+    mutable std::unique_ptr<RuleSet> set;
     // The classes of the empty text (four lines in ten are blank), found once.
     mutable std::once_flag empty_once;
     mutable text::LineClasses empty;
