@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "model/line_table.h"
 #include "segment/zones.h"
 #include "test_util.h"
 #include "text/normalize.h"
@@ -218,3 +219,32 @@ TEST_CASE("segment: header classes, one case per layout class") {
 }
 
 }  // namespace congvan::segment
+
+namespace congvan {
+
+TEST_CASE("line table (model/line_table.h): the line at an offset, growth, deep copies") {
+  model::LineTable t;
+  CHECK(t.empty());
+  CHECK(t.LineAt(0, 7) == 7);  // no entries: the paragraph's first line
+  for (int i = 1; i <= 100; ++i) t.emplace_back(static_cast<size_t>(i) * 10, 7 + i);  // grows past 4
+  CHECK(t.size() == 100);
+  CHECK(t.LineAt(0, 7) == 7);
+  CHECK(t.LineAt(9, 7) == 7);
+  CHECK(t.LineAt(10, 7) == 8);
+  CHECK(t.LineAt(15, 7) == 8);
+  CHECK(t.LineAt(1000, 7) == 107);
+  CHECK(t.LineAt(99999, 7) == 107);
+  model::LineTable copy = t;
+  t.emplace_back(2000, 500);
+  CHECK(copy.size() == 100);  // the copy owns its entries
+  CHECK(copy.LineAt(99999, 7) == 107);
+  CHECK(t.LineAt(99999, 7) == 500);
+  model::LineTable moved = std::move(t);
+  CHECK(moved.size() == 101);
+  copy = model::LineTable();
+  CHECK(copy.empty());
+  CHECK(sizeof(model::LineTable) == sizeof(void*));
+  CHECK(sizeof(text::Line) <= 56);
+}
+
+}  // namespace congvan

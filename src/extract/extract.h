@@ -1,5 +1,6 @@
 // Stage 4, extract: references, tasks (owners, partners, deadlines) from the segmented document.
-// Takes a Document the segmenter filled; adds references, tasks and their warnings. Never fails.
+// Takes a Document the segmenter filled; adds references, tasks and their warnings, then frees the
+// paragraphs (they are not printed; every section keeps its text). Never fails.
 #pragma once
 
 #include "grammar/grammar.h"

@@ -50,7 +50,9 @@ Status Grammar::IndexClassSet(int kind, const std::vector<std::string>& families
     for (const Rule* r : it->second->rules) {
       Rule* rule = const_cast<Rule*>(r);  // the grammar owns its rules; they are fixed once loaded
       if (rule->bit[kind] >= 0) continue;
-      if (cs.rules.size() >= 256) return Status(Code::kGrammar, what + ": more than 256 rules");
+      if (cs.rules.size() >= text::LineClasses::kMaxRules) {
+        return Status(Code::kGrammar, what + ": more than " + std::to_string(text::LineClasses::kMaxRules) + " rules");
+      }
       rule->bit[kind] = static_cast<int>(cs.rules.size());
       cs.rules.push_back(rule);
     }

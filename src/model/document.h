@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "base/due.h"
+#include "model/line_table.h"
 #include <string>
 #include <vector>
 
@@ -54,25 +55,21 @@ struct Paragraph {
   std::string text;
   int line = 0;
   bool bullet = false;
-  std::vector<std::pair<size_t, int>> line_at;  // (offset in text, input line), ascending
+  LineTable line_at;  // (offset in text, input line), ascending (model/line_table.h)
 
   // The line of the last entry at or before `offset` (binary search: a scan from the start for every
   // sentence of a paragraph of many lines was quadratic, issue 13).
-  int LineAt(size_t offset) const {
-    auto after = std::upper_bound(line_at.begin(), line_at.end(), offset,
-                                  [](size_t o, const std::pair<size_t, int>& e) { return o < e.first; });
-    return after == line_at.begin() ? line : std::prev(after)->second;
-  }
+  int LineAt(size_t offset) const { return line_at.LineAt(offset, line); }
 };
 
 struct Task {
   std::string text;
   std::vector<std::string> owners;
   std::vector<std::string> owner_keys;  // canonical keys of the owners, same order
-  bool owners_implied = false;  // no owner named: asked of the addressees (Kính gửi); owners stays empty
   std::vector<std::string> partners;
   std::vector<Deadline> deadlines;
   int line = 0;
+  bool owners_implied = false;  // no owner named: asked of the addressees (Kính gửi); owners stays empty
 };
 
 struct Section {

@@ -1,5 +1,7 @@
 #include "segment/body.h"
 
+#include <cassert>
+
 #include "base/numbers.h"
 
 #include <algorithm>
@@ -15,9 +17,14 @@ struct Paragraph {
   std::string text;
   int line = 0;
   bool after_footnotes = false;  // footnotes were lifted from the gap before it
-  std::vector<std::pair<size_t, int>> line_at;
-  // Set when the paragraph starts with a section marker.
-  std::string style, id, rest;
+  model::LineTable line_at;
+  // Set when the paragraph starts with a section marker: its style (the rule's value, which the grammar
+  // keeps) and where its id and the text after it lie in `text` (offsets, so a move keeps them right).
+  const std::string* style_of = nullptr;  // the marker rule's value
+  uint32_t id_at = 0, id_len = 0, rest_at = 0, rest_len = 0;
+  std::string_view style() const { return style_of ? std::string_view(*style_of) : std::string_view(); }
+  std::string_view id() const { return std::string_view(text).substr(id_at, id_len); }
+  std::string_view rest() const { return std::string_view(text).substr(rest_at, rest_len); }
 };
 
 void Append(Paragraph& p, const std::string& next, int line) {
@@ -29,9 +36,9 @@ void Append(Paragraph& p, const std::string& next, int line) {
 model::Paragraph ToModel(const Paragraph& p, bool strip_marker, const grammar::Grammar& g) {
   model::Paragraph out;
   out.line = p.line;
-  if (strip_marker && !p.style.empty()) {
-    size_t cut = p.text.size() - p.rest.size();
-    out.text = p.rest;
+  if (strip_marker && !p.style().empty()) {
+    size_t cut = p.text.size() - p.rest_len;
+    out.text = p.rest();
     for (auto [off, ln] : p.line_at) {
       if (off >= cut) out.line_at.emplace_back(off - cut, ln);
     }
@@ -64,13 +71,15 @@ bool EndsShortLine(const grammar::Grammar& g, std::string_view prev, std::string
 // Reads a paragraph's section marker ("2.", "a)", "II."), with its parts; false when it has none.
 bool ReadMarker(const grammar::Grammar& g, Paragraph& p) {
   grammar::Match m;
-  p.style.clear();
-  p.id.clear();
-  p.rest.clear();
+  p.style_of = nullptr;
+  p.id_at = p.id_len = p.rest_at = p.rest_len = 0;
   if (!g.Find("sections.marker", p.text, &m)) return false;
-  p.style = m.rule->value;
-  p.id = m.Group("id");
-  p.rest = Trim(m.Group("rest"));
+  p.style_of = &m.rule->value;
+  std::string_view id = m.Group("id"), rest = TrimView(m.Group("rest"));
+  p.id_at = static_cast<uint32_t>(id.empty() ? 0 : id.data() - p.text.data());
+  p.id_len = static_cast<uint32_t>(id.size());
+  p.rest_at = static_cast<uint32_t>(rest.empty() ? p.text.size() : rest.data() - p.text.data());
+  p.rest_len = static_cast<uint32_t>(rest.size());
   return true;
 }
 
@@ -151,7 +160,7 @@ int RomanValue(std::string_view s) {
 }
 
 // The ordinal of an id in its style: "3" -> 3, "IV" -> 4, "c" -> 3, "2.1" -> 1 (last component).
-int Ordinal(const std::string& style, const std::string& id) {
+int Ordinal(std::string_view style, std::string_view id) {
   if (style == "roman") return RomanValue(id);
   if (style == "alpha") {
     static const std::vector<std::string> kLetters = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k",
@@ -165,7 +174,7 @@ int Ordinal(const std::string& style, const std::string& id) {
 }
 
 bool IsHeading(const Paragraph& first, bool has_more) {
-  std::string_view rest = first.rest;
+  std::string_view rest = first.rest();
   if (rest.empty()) return false;
   if (rest.back() == ':') return true;
   return has_more && !text::EndsSentence(rest) && WordCount(rest) <= 30;
@@ -173,7 +182,29 @@ bool IsHeading(const Paragraph& first, bool has_more) {
 
 struct Node {
   model::Section section;
-  std::vector<const Paragraph*> paras;
+  // Its own paragraphs: its marker's and those after it up to the next item, always a run of the body's
+  // paragraphs, so a first and a count (a vector of pointers for an item of 600,000 paragraphs was
+  // 8 MB of a file of short lines' peak).
+  struct Run {
+    const Paragraph* first = nullptr;
+    size_t count = 0;
+    void push_back(const Paragraph* p) {
+      if (!first) first = p;
+      assert(p == first + count);
+      ++count;
+    }
+    size_t size() const { return count; }
+    bool empty() const { return count == 0; }
+    const Paragraph* operator[](size_t i) const { return first + i; }
+    struct It {
+      const Paragraph* p;
+      const Paragraph* operator*() const { return p; }
+      It& operator++() { ++p; return *this; }
+      bool operator!=(const It& o) const { return p != o.p; }
+    };
+    It begin() const { return {first}; }
+    It end() const { return {first + count}; }
+  } paras;
   std::vector<Node> children;
   std::string style;
 };
@@ -186,23 +217,29 @@ void Finish(Node& node, const std::string& parent_path, const grammar::Grammar& 
   s.path = parent_path.empty() ? s.id : parent_path + "." + s.id;
   bool has_more = node.paras.size() > 1 || !node.children.empty();
   if (!node.paras.empty() && IsHeading(*node.paras[0], has_more)) {
-    std::string h = node.paras[0]->rest;
+    std::string h(node.paras[0]->rest());
     if (!h.empty() && h.back() == ':') h.pop_back();
     s.heading = Trim(h);
     s.heading_paragraph = true;
   }
+  for (auto& c : node.children) Finish(c, s.path, g);
   std::string text;
+  {
+    size_t need = 0;  // the whole item's length, reserved once (a doubling string peaked at twice it)
+    for (const Paragraph* p : node.paras) need += p->text.size() + 1;
+    for (const auto& c : node.children) need += c.section.text.size() + c.section.id.size() + 3;
+    text.reserve(need);
+  }
   for (const Paragraph* p : node.paras) {
     if (!text.empty()) text += "\n";
-    text += p == node.paras[0] && !p->style.empty() ? p->rest : p->text;
+    text += p == node.paras[0] && !p->style().empty() ? p->rest() : std::string_view(p->text);
   }
   for (auto& c : node.children) {
-    Finish(c, s.path, g);
     if (!text.empty()) text += "\n";
     text += c.section.id + (c.style == "alpha" ? ") " : ". ") + c.section.text;
     s.sections.push_back(std::move(c.section));
   }
-  s.text = text;
+  s.text = std::move(text);
 }
 
 }  // namespace
@@ -220,9 +257,9 @@ void ParseBody(const text::Lines& lines, size_t begin, size_t end, const grammar
   size_t last_top = std::string::npos;
   std::string first_style;
   for (size_t i = 0; i < paras.size(); ++i) {
-    if (paras[i].style.empty()) continue;
-    if (first_style.empty()) first_style = paras[i].style;
-    if (paras[i].style == first_style) last_top = i;
+    if (paras[i].style().empty()) continue;
+    if (first_style.empty()) first_style = paras[i].style();
+    if (paras[i].style() == first_style) last_top = i;
   }
   {
     size_t from = last_top == std::string::npos ? (paras.empty() ? 0 : 1) : last_top + 1;
@@ -237,16 +274,16 @@ void ParseBody(const text::Lines& lines, size_t begin, size_t end, const grammar
   for (size_t i = 0; i < closing_at; ++i) {
     const Paragraph& p = paras[i];
     bool placed = false;
-    if (!p.style.empty()) {
-      auto it = std::find(styles.begin(), styles.end(), p.style);
+    if (!p.style().empty()) {
+      auto it = std::find(styles.begin(), styles.end(), p.style());
       size_t level = it - styles.begin();
       if (it == styles.end()) {
         // A new style nests under the deepest open item; the very first style is the top level.
         level = styles.size();
         if (level > stack.size()) level = stack.size();
-        int ord = Ordinal(p.style, p.id);
-        if (ord == 1 || (p.style == "decimal")) {
-          styles.insert(styles.begin() + level, p.style);
+        int ord = Ordinal(p.style(), p.id());
+        if (ord == 1 || (p.style() == "decimal")) {
+          styles.insert(styles.begin() + level, std::string(p.style()));
           it = styles.begin() + level;
         } else {
           it = styles.end();
@@ -254,36 +291,36 @@ void ParseBody(const text::Lines& lines, size_t begin, size_t end, const grammar
       }
       if (it != styles.end() && level <= stack.size()) {
         // In sequence? The next sibling at this level, or the first child of the item above.
-        int ord = Ordinal(p.style, p.id);
+        int ord = Ordinal(p.style(), p.id());
         bool ok;
         if (level < stack.size()) {
           int prev = Ordinal(stack[level]->style, stack[level]->section.id);
-          ok = ord == prev + 1 || p.style == "decimal";
+          ok = ord == prev + 1 || p.style() == "decimal";
           // "1. 2. 3. 5.": a number or two skipped is still the list (a printing slip), with a warning.
           if (!ok && prev > 0 && ord > prev + 1 && ord <= prev + 3) {
             ok = true;
             doc.Warn("section_number_gap",
-                     "item \"" + p.id + "\" follows \"" + stack[level]->section.id + "\": the numbering skips",
+                     "item \"" + std::string(p.id()) + "\" follows \"" + stack[level]->section.id + "\": the numbering skips",
                      p.line);
           }
         } else {
-          ok = ord == 1 || p.style == "decimal";
+          ok = ord == 1 || p.style() == "decimal";
         }
         if (ok) {
           stack.resize(level);
           std::vector<Node>& siblings = level == 0 ? top : stack.back()->children;
           Node node;
-          node.style = p.style;
-          node.section.id = p.id;
+          node.style = p.style();
+          node.section.id = p.id();
           node.section.line = p.line;
           node.paras.push_back(&p);
           siblings.push_back(std::move(node));
           stack.push_back(&siblings.back());
-          doc.Trace(p.line, "section", "sections.marker." + p.style);
+          doc.Trace(p.line, "section", "sections.marker." + std::string(p.style()));
           placed = true;
         } else {
           doc.Warn("section_sequence",
-                   "item \"" + p.id + "\" does not follow the numbering before it; read as text", p.line);
+                   "item \"" + std::string(p.id()) + "\" does not follow the numbering before it; read as text", p.line);
         }
       }
     }

@@ -9,7 +9,9 @@
 
 namespace congvan::segment {
 
+// Without the spaces and tabs at either end; TrimView is the same part of s, not a copy.
 std::string Trim(std::string_view s);
+std::string_view TrimView(std::string_view s);
 // Removes trailing ";", ",", "." and spaces: "Sở Y tế;" -> "Sở Y tế".
 std::string StripListPunct(std::string_view s);
 size_t WordCount(std::string_view s);

@@ -271,7 +271,7 @@ Lines Normalize(std::string_view utf8) {
     } else {
       level = 0;
     }
-    lines.push_back(Line{std::move(text), number, level, false, {}});
+    lines.push_back(Line{std::move(text), number, static_cast<int8_t>(level), false, {}});
     if (next == std::string_view::npos) break;
     pos = next;
   }
