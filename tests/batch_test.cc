@@ -70,27 +70,43 @@ TEST_CASE("batch: a 2,002-file tree gives 2,002 rows in path order under --jobs 
 TEST_CASE("batch: -o DIR mirrors the tree, skips what exists, --force rewrites") {
   std::string root = MakeTree("batch-mirror-in", 40);
   std::string out = TempDir("batch-mirror-out");
-  fs::remove_all(out);  // a new path: -o names a directory because the input is a tree
-  auto r = RunCongvan("parse -j 2 -o '" + out + "' '" + root + "'");
+  fs::remove_all(out);  // a new path: "OUT/" names a directory
+  auto r = RunCongvan("parse -j 2 -o '" + out + "/' '" + root + "'");
   CHECK(r.status == 1);  // the empty and binary files
   CHECK(r.out.empty());
-  int files = 0;
+  int files = 0, errors = 0;
   for (const auto& e : fs::recursive_directory_iterator(out)) {
     if (!e.is_regular_file()) continue;
-    ++files;
+    std::string name = e.path().filename().string();
     CHECK(e.path().extension() == ".json");
-    CHECK(e.path().filename().string().rfind(".", 0) != 0);  // no temporary file left
+    CHECK(name.rfind(".", 0) != 0);  // no temporary file left
+    bool error_row = name.size() > 11 && name.substr(name.size() - 11) == ".error.json";
+    (error_row ? errors : files) += 1;
   }
   CHECK(files == 40);
   CHECK(fs::exists(out + "/d0/e0/doc0.json"));
   CHECK(fs::exists(out + "/d4/e1/doc4.json"));
+  // A failed input leaves its error row as NAME.error.json, and no NAME.json, so a rerun retries it.
+  CHECK(errors == 2);
+  REQUIRE(fs::exists(out + "/d1/empty.error.json"));
+  CHECK(!fs::exists(out + "/d1/empty.json"));
+  YAML::Node row = YAML::Load(ReadFile(out + "/d1/empty.error.json"));
+  CHECK(row["error"]["code"].as<std::string>() == "empty");
+  CHECK(row["source"]["path"].as<std::string>() == root + "/d1/empty.txt");
+  CHECK(fs::exists(out + "/d2/binary.error.json"));
   CHECK(r.err.find("40 parsed, 2 failed, 0 skipped") != std::string::npos);
   // Nothing was written into the input tree.
   for (const auto& e : fs::recursive_directory_iterator(root)) CHECK(e.path().extension() != ".json");
-  auto again = RunCongvan("parse -j 2 -o '" + out + "' '" + root + "'");
-  CHECK(again.err.find("0 parsed, 2 failed, 40 skipped") != std::string::npos);
+  auto again = RunCongvan("parse -j 2 -o '" + out + "' '" + root + "'");  // an existing directory
+  CHECK(again.err.find("0 parsed, 2 failed, 40 skipped") != std::string::npos);  // the two are retried
+  // Once an input reads, its stale error row goes.
+  WriteFile(root + "/d1/empty.txt", SampleTexts()[0]);
+  auto fixed = RunCongvan("parse -j 2 -o '" + out + "' '" + root + "'");
+  CHECK(fixed.err.find("1 parsed, 1 failed, 40 skipped") != std::string::npos);
+  CHECK(fs::exists(out + "/d1/empty.json"));
+  CHECK(!fs::exists(out + "/d1/empty.error.json"));
   auto forced = RunCongvan("parse -j 2 --force -o '" + out + "' '" + root + "'");
-  CHECK(forced.err.find("40 parsed, 2 failed, 0 skipped") != std::string::npos);
+  CHECK(forced.err.find("41 parsed, 1 failed, 0 skipped") != std::string::npos);
   auto yaml = RunCongvan("parse -f yaml -o '" + out + "-yaml/' '" + root + "/d0'");
   CHECK(fs::exists(out + "-yaml/e0/doc0.yaml"));
 }

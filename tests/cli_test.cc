@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/conventions.h"
 #include "test_util.h"
 
 namespace congvan::testing {
@@ -562,6 +563,107 @@ TEST_CASE("cli: explain shows each line's part and rule") {
   auto missing = RunCongvan("explain /nonexistent/file.txt");
   CHECK(missing.status == 1);
   CHECK(missing.err.find("/nonexistent/file.txt") != std::string::npos);
+}
+
+}  // namespace congvan::testing
+
+namespace congvan::testing {
+namespace {
+bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+}  // namespace
+
+// CLI conventions (issue 12): sizes, suggestions, colour, what -o PATH names; then the binary's messages.
+TEST_CASE("cli conventions: --max-bytes sizes") {
+  using congvan::cli::ParseSize;
+  CHECK(ParseSize("65536") == 65536u);
+  CHECK(ParseSize("10K") == 10240u);
+  CHECK(ParseSize("10k") == 10240u);
+  CHECK(ParseSize("64M") == 64u << 20);
+  CHECK(ParseSize("64MiB") == 64u << 20);
+  CHECK(ParseSize("64 MiB") == 64u << 20);
+  CHECK(ParseSize("1G") == 1u << 30);
+  CHECK(ParseSize("500kB") == 500000u);
+  CHECK(ParseSize("10MB") == 10000000u);
+  CHECK(ParseSize("2GB") == 2000000000u);
+  CHECK(ParseSize("100b") == 100u);
+  for (const char* bad : {"", "0", "0K", "M", "10X", "-5", "1.5M", "10 M B", "99999999999999999999",
+                          "9999999999999G", " 5"}) {
+    CHECK_MESSAGE(!ParseSize(bad), std::string(bad));
+  }
+}
+
+TEST_CASE("cli conventions: did you mean") {
+  using congvan::cli::Suggest;
+  std::vector<std::string> commands = {"parse", "explain", "diff", "matrix"};
+  CHECK(Suggest("pars", commands) == "parse");
+  CHECK(Suggest("prase", commands) == "parse");   // a swap counts one
+  CHECK(Suggest("explian", commands) == "explain");
+  CHECK(Suggest("dif", commands) == "diff");
+  CHECK(Suggest("matirx", commands) == "matrix");
+  CHECK(Suggest("lint", commands) == "");           // nothing close: no guess
+  CHECK(Suggest("x", commands) == "");
+  std::vector<std::string> options = {"--format", "--output", "--force", "--jobs", "--files-from"};
+  CHECK(Suggest("--formt", options) == "--format");
+  CHECK(Suggest("--ouptut", options) == "--output");
+  CHECK(Suggest("--file-from", options) == "--files-from");
+  CHECK(Suggest("--verbose", options) == "");
+}
+
+TEST_CASE("cli conventions: colour only when asked or on a terminal without a non-empty NO_COLOR") {
+  using congvan::cli::UseColor;
+  CHECK(UseColor("auto", true, nullptr));
+  CHECK(UseColor("auto", true, ""));  // an empty NO_COLOR does not turn colour off (no-color.org)
+  CHECK(!UseColor("auto", true, "1"));
+  CHECK(!UseColor("auto", false, nullptr));
+  CHECK(UseColor("always", false, "1"));
+  CHECK(!UseColor("never", true, nullptr));
+}
+
+TEST_CASE("cli conventions: what -o PATH names") {
+  using congvan::cli::ClassifyOutput;
+  using congvan::cli::OutputKind;
+  std::string dir = TempDir("cli-o-kind");
+  WriteFile(dir + "/existing", "x");
+  CHECK(ClassifyOutput(dir + "/new/", true) == OutputKind::kDirectory);
+  CHECK(ClassifyOutput(dir, true) == OutputKind::kDirectory);          // an existing directory
+  CHECK(ClassifyOutput(dir + "/all.jsonl", true) == OutputKind::kFile);
+  CHECK(ClassifyOutput(dir + "/all.json", true) == OutputKind::kFile);
+  CHECK(ClassifyOutput(dir + "/all.yaml", true) == OutputKind::kFile);
+  CHECK(ClassifyOutput(dir + "/due.ics", true) == OutputKind::kFile);
+  CHECK(ClassifyOutput(dir + "/existing", true) == OutputKind::kFile);  // an existing file
+  CHECK(ClassifyOutput(dir + "/result", false) == OutputKind::kFile);   // one input
+  CHECK(ClassifyOutput(dir + "/out", true) == OutputKind::kUnclear);    // several inputs: say which
+}
+
+TEST_CASE("cli conventions: the binary's messages") {
+  auto typo = RunCongvan("pars x.txt");
+  CHECK(typo.status == 2);
+  CHECK(typo.out.empty());
+  CHECK(Has(typo.err, "congvan: 'pars' is not a command; did you mean 'parse'?\n"));
+  auto option = RunCongvan("parse --formt json " + Q(kSample));
+  CHECK(option.status == 2);
+  CHECK(Has(option.err, "congvan parse: unknown option '--formt'; did you mean '--format'?\n"));
+  auto none = RunCongvan("");
+  CHECK(none.status == 2);
+  CHECK(Has(none.err, "congvan: a command is required"));
+  auto range = RunCongvan("parse --jobs 0 " + Q(kSample));
+  CHECK(range.status == 2);
+  CHECK(range.err.rfind("congvan: ", 0) == 0);  // CLI11's own messages carry the prefix too
+  auto size = RunCongvan("parse --max-bytes 100X " + Q(kSample));
+  CHECK(size.status == 2);
+  CHECK(Has(size.err, "congvan: --max-bytes: '100X' is not a size"));
+  CHECK(size.err.size() < 200);  // no 300-digit range
+  auto small = RunCongvan("parse --max-bytes 1K " + Q(kSample));
+  CHECK(small.status == 1);
+  CHECK(Has(small.out, "\"too_large\""));
+  std::string dir = TempDir("cli-o-unclear");
+  auto unclear = RunCongvan("parse -o " + Q(dir + "/all") + " " + Q(kSample) + " " + Q(kSample1));
+  CHECK(unclear.status == 2);
+  CHECK(Has(unclear.err, "congvan: -o " + dir + "/all: a file or a directory?"));
+  CHECK(!fs::exists(dir + "/all"));  // nothing made, neither a file nor a directory
+  auto help = RunCongvan("--help");
+  CHECK(help.status == 0);
+  CHECK(Has(help.out, "parse"));
 }
 
 }  // namespace congvan::testing

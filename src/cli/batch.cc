@@ -84,6 +84,14 @@ std::string Target(const BatchOptions& opt, const Input& in) {
   return target.string();
 }
 
+// Where -o DIR leaves an input's error row when it cannot be read: NAME.error.json beside where NAME.json
+// would be, so a rerun (which skips only what exists as NAME.json) tries it again.
+std::string ErrorTarget(const std::string& target) {
+  fs::path p(target);
+  p.replace_extension(".error.json");
+  return p.string();
+}
+
 // An input as named in messages: its path, or for a JSON Lines record with an empty "path", which
 // record it is.
 std::string Label(const Input& in) {
@@ -174,14 +182,17 @@ Result Process(const Input& in, const grammar::Grammar& g, const BatchOptions& o
   }
   std::string format = opt.format;
   if (opt.output_dir) {
-    if (!doc) return r;  // no file for an input that could not be read
     const std::string& target = plan.target;
     std::error_code ec;
     fs::create_directories(fs::path(target).parent_path(), ec);
+    // An input that could not be read leaves its error row as NAME.error.json (no NAME.json, so a rerun
+    // retries it); one read now clears the error row an earlier run left.
+    const std::string error_target = ErrorTarget(target);
+    if (doc) fs::remove(error_target, ec);
     AtomicFile file;
-    Status s = file.Open(target);
+    Status s = file.Open(doc ? target : error_target);
     if (s.ok()) {
-      Render(format == "yaml" ? "yaml" : "json", in.path, bytes.size(), &*doc, status, true,
+      Render(doc && format == "yaml" ? "yaml" : "json", in.path, bytes.size(), doc ? &*doc : nullptr, status, true,
              [&](std::string_view data) {
                if (s.ok()) s = file.Write(data);
              });

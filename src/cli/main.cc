@@ -8,6 +8,7 @@
 #include <malloc.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include <thread>
 
 #include "cli/batch.h"
+#include "cli/conventions.h"
 #include "cli/inputs.h"
 #include "cli/io.h"
 #include "compare/diff.h"
@@ -44,9 +46,11 @@ Examples:
   congvan parse --encoding tcvn3 old.txt         force a legacy encoding (else detected)
   congvan parse --grammars my-grammars/ a.txt    your own rules instead of the built-in ones
 
--o names a directory when it ends in '/', is a directory, or is new and the inputs are a directory,
---files-from or --input-format jsonl; otherwise a file. A file that cannot be read still yields a row {"source":{...},"error":{"code",
-"message"}} in JSON Lines, a one-line message on stderr, and exit status 1 after the others are done.
+-o PATH is a directory of outputs when it ends in '/' or is a directory; one file when it ends in .json,
+.jsonl, .yaml or .ics, exists as a file, or there is one input; with several inputs anything else is a
+usage error. A file that cannot be read still yields a row {"source":{...},"error":{"code","message"}} in
+JSON Lines (with -o DIR, as NAME.error.json, retried by the next run), a one-line message on stderr, and
+exit status 1 after the others are done. --max-bytes takes sizes such as 10M, 64MiB or 500kB.
 )";
 
 struct ParseArgs {
@@ -56,6 +60,7 @@ struct ParseArgs {
   int jobs = 0;
   bool force = false, quiet = false;
   size_t max_bytes = kDefaultMaxBytes;
+  std::string max_bytes_text;  // as given ("64M"), read into max_bytes by RunParse
 };
 
 // Writes a command's whole output to stdout. Returns `status`, or 2 after "congvan: cannot write to
@@ -74,12 +79,32 @@ Result<std::shared_ptr<const grammar::Grammar>> LoadGrammar(const std::string& d
   return grammar::Grammar::LoadDirectory(dir);
 }
 
-int RunParse(const ParseArgs& a) {
+int RunParse(ParseArgs a) {
+  if (!a.max_bytes_text.empty()) {
+    auto size = ParseSize(a.max_bytes_text);
+    if (!size) {
+      std::cerr << "congvan: --max-bytes: '" << a.max_bytes_text
+                << "' is not a size (a number of bytes, optionally with K, M, G, KiB, MiB, GiB, kB, MB or GB)\n";
+      return 2;
+    }
+    a.max_bytes = static_cast<size_t>(*size);
+  }
   auto grammar = LoadGrammar(a.grammars);
   if (!grammar.ok()) {
     std::cerr << "congvan: " << grammar.status().message() << "\n";
     return 2;
   }
+  // Start-up: the line and span class sets (about 12 of a single document's 40 ms, measured) compile on a
+  // second core while this one lists, reads and normalizes the first input; a stage that needs one
+  // before it is ready waits for it (std::call_once). Joined on every return, before the grammar goes.
+  std::thread warm;
+  if (std::thread::hardware_concurrency() > 1) warm = std::thread([g = *grammar] { g->Prewarm(); });
+  struct Join {
+    std::thread& t;
+    ~Join() {
+      if (t.joinable()) t.join();
+    }
+  } join{warm};
   std::unique_ptr<InputSource> source;
   bool any_dir = false;
   if (a.input_format == "jsonl") {
@@ -115,13 +140,17 @@ int RunParse(const ParseArgs& a) {
   bo.max_bytes = a.max_bytes;
   bo.jobs = a.jobs > 0 ? a.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (!a.output.empty()) {
-    std::error_code ec;
-    // A directory when it says so ("out/"), is one, or is new and the inputs are a tree or a stream;
-    // otherwise a file (several plain files then go into it as JSON Lines).
-    bool tree = a.input_format == "jsonl" || any_dir || !a.files_from.empty();
-    bool exists = std::filesystem::exists(a.output, ec);
-    bo.output_dir = a.output.back() == '/' || std::filesystem::is_directory(a.output, ec) ||
-                    (!exists && tree);
+    // A tree of outputs when it says so ("out/") or is a directory; one file when its name says so
+    // (.json, .jsonl, .yaml, .ics), it exists as a file, or there is one input; with several inputs,
+    // anything else could be either, and guessing once made a directory named all.jsonl2.
+    bool several = a.input_format == "jsonl" || any_dir || !a.files_from.empty() || a.files.size() > 1;
+    OutputKind kind = ClassifyOutput(a.output, several);
+    if (kind == OutputKind::kUnclear) {
+      std::cerr << "congvan: -o " << a.output << ": a file or a directory? With several inputs, end a directory "
+                << "with '/' (" << a.output << "/) or name one file ending in .jsonl, .json, .yaml or .ics\n";
+      return 2;
+    }
+    bo.output_dir = kind == OutputKind::kDirectory;
     if (bo.output_dir && bo.format == "ics") {
       std::cerr << "congvan: --format ics writes one calendar: give -o a file\n";
       return 2;
@@ -155,7 +184,7 @@ int RunExplain(const std::string& path, const std::string& grammars, const std::
 
 // `congvan diff A B`: exit 0 no difference, 1 differences, 2 trouble (as diff(1)).
 int RunDiff(const std::string& a_path, const std::string& b_path, const std::string& format,
-            const std::string& grammars) {
+            const std::string& grammars, const std::string& color) {
   auto grammar = LoadGrammar(grammars);
   if (!grammar.ok()) {
     std::cerr << "congvan: " << grammar.status().message() << "\n";
@@ -176,8 +205,7 @@ int RunDiff(const std::string& a_path, const std::string& b_path, const std::str
     emit::WriteDiff(d, w);
     out += "\n";
   } else {
-    bool color = ::isatty(1) && std::getenv("NO_COLOR") == nullptr;
-    out = emit::DiffText(d, color);
+    out = emit::DiffText(d, UseColor(color, ::isatty(1), std::getenv("NO_COLOR")));
   }
   return Emit(out, d.Differs() ? 1 : 0);
 }
@@ -235,6 +263,47 @@ int RunMatrix(const std::vector<std::string>& args, const std::string& cites, co
   return Emit(out, failed ? 1 : 0);
 }
 
+// Mistyped words, caught before CLI11 parses (its messages name no alternative): a first word that is
+// no command, or a long option the command does not have, gets "did you mean" when one is close, and
+// exit 2. Returns 0 when every word is known.
+int CheckWords(const CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> commands;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    commands.push_back(sub->get_name());
+  }
+  if (argc < 2) return 0;
+  std::string first = argv[1];
+  if (first.empty() || first[0] == '-') return 0;  // options of the program itself: CLI11 reads them
+  const CLI::App* sub = nullptr;
+  for (const CLI::App* s : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (s->get_name() == first) sub = s;
+  }
+  if (!sub) {
+    std::string near = Suggest(first, commands);
+    std::cerr << "congvan: '" << first << "' is not a command"
+              << (near.empty() ? "" : "; did you mean '" + near + "'?") << "\n"
+              << "Commands: parse, explain, diff, matrix. Run 'congvan --help' for usage.\n";
+    return 2;
+  }
+  std::vector<std::string> longs;
+  for (const CLI::Option* o : sub->get_options([](const CLI::Option*) { return true; })) {
+    for (const auto& n : o->get_lnames()) longs.push_back("--" + n);
+  }
+  for (int i = 2; i < argc; ++i) {
+    std::string w = argv[i];
+    if (w == "--") break;  // what follows is positional
+    if (w.size() < 3 || w.compare(0, 2, "--") != 0) continue;
+    std::string name = w.substr(0, w.find('='));
+    if (std::find(longs.begin(), longs.end(), name) != longs.end()) continue;
+    std::string near = Suggest(name, longs);
+    std::cerr << "congvan " << first << ": unknown option '" << name << "'"
+              << (near.empty() ? "" : "; did you mean '" + near + "'?") << "\n"
+              << "Run 'congvan " << first << " --help' for its options.\n";
+    return 2;
+  }
+  return 0;
+}
+
 }  // namespace
 }  // namespace congvan::cli
 
@@ -271,8 +340,9 @@ int main(int argc, char** argv) {
                     "Force the input encoding: utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni")
       ->check(CLI::IsMember({"utf-8", "utf-16le", "utf-16be", "windows-1258", "cp1258", "tcvn3", "vni"}));
   parse->add_flag("--quiet,-q", pa.quiet, "No progress line and no closing summary");
-  parse->add_option("--max-bytes", pa.max_bytes, "Refuse inputs larger than this (default 64 MiB)")
-      ->check(CLI::PositiveNumber);
+  parse->add_option("--max-bytes", pa.max_bytes_text,
+                    "Refuse inputs larger than this: bytes, or with K, M, G (KiB, MiB, GiB) or kB, MB, GB "
+                    "(default 64M)");
   parse->add_option("--grammars", pa.grammars, "Load rules from this directory instead of the built-in ones");
   parse->footer(congvan::cli::kParseExamples);
   std::string explain_file, explain_grammars, explain_encoding;
@@ -283,12 +353,14 @@ int main(int argc, char** argv) {
   explain->add_option("--encoding", explain_encoding, "Force the input encoding")
       ->check(CLI::IsMember({"utf-8", "utf-16le", "utf-16be", "windows-1258", "cp1258", "tcvn3", "vni"}));
   explain->footer("\nExample:\n  congvan explain dispatch.txt | less -S\n");
-  std::string diff_a, diff_b, diff_format = "text", diff_grammars;
+  std::string diff_a, diff_b, diff_format = "text", diff_grammars, diff_color = "auto";
   auto* diff = app.add_subcommand("diff", "Compare two dispatches' directives owner by owner (exit 0 same, 1 differ, 2 trouble)");
   diff->add_option("A", diff_a, "A dispatch file or congvan JSON")->required();
   diff->add_option("B", diff_b, "A dispatch file or congvan JSON")->required();
-  diff->add_option("--format,-f", diff_format, "text (default; colour on a terminal unless NO_COLOR) or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  diff->add_option("--format,-f", diff_format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+  diff->add_option("--color", diff_color,
+                   "auto (default: colour on a terminal unless NO_COLOR is set and not empty), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   diff->add_option("--grammars", diff_grammars, "Load rules from this directory");
   diff->footer("\nExamples:\n  congvan diff camau.txt caobang.txt\n  congvan diff --format json a.json b.json | jq .owners\n");
   std::vector<std::string> matrix_args;
@@ -301,15 +373,20 @@ int main(int argc, char** argv) {
   matrix->add_option("--grammars", matrix_grammars, "Load rules from this directory");
   matrix->footer("\nExample:\n  congvan matrix --cites 1102/CĐ-TTg provinces/ > matrix.md\n");
   app.footer("Run 'congvan parse --help' for examples.");
+  if (int status = congvan::cli::CheckWords(app, argc, argv); status != 0) return status;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version: to stdout, exit 0
+    // CLI11's own messages, with the program's prefix and where to look.
+    std::string what = e.what();
+    if (what == "A subcommand is required") what = "a command is required: parse, explain, diff or matrix";
+    std::cerr << "congvan: " << what << "\nRun 'congvan --help' for usage.\n";
+    return 2;
   }
   if (parse->parsed()) return congvan::cli::RunParse(pa);
   if (explain->parsed()) return congvan::cli::RunExplain(explain_file, explain_grammars, explain_encoding);
-  if (diff->parsed()) return congvan::cli::RunDiff(diff_a, diff_b, diff_format, diff_grammars);
+  if (diff->parsed()) return congvan::cli::RunDiff(diff_a, diff_b, diff_format, diff_grammars, diff_color);
   if (matrix->parsed()) return congvan::cli::RunMatrix(matrix_args, matrix_cites, matrix_format, matrix_grammars);
   return 2;
 }
