@@ -1,5 +1,10 @@
 // Unit tests of the text stage: decode, normalize, fold keys, rejoining wrapped lines.
 #include <doctest/doctest.h>
+#include <unicode/utf8.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
 
 #include "text/decode.h"
 #include "text/fold.h"
@@ -157,3 +162,45 @@ TEST_CASE("sha256: known answers") {
   CHECK(congvan::Sha256Hex(std::string(1000000, 'a')) ==
         "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
+
+namespace congvan::text {
+
+TEST_CASE("fold: the table-driven FoldKey equals ICU's whole-text fold (FoldKeyReference)") {
+  // Every code point below U+2150 alone, after a letter, before a combining tone, and doubled.
+  for (UChar32 c = 1; c < 0x2150; ++c) {
+    if (c >= 0xD800 && c < 0xE000) continue;
+    char buf[8];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(buf), len, c);
+    std::string one(buf, len);
+    for (const std::string& s : {one, "a" + one, one + "\u0301", one + one + " " + one, "Ư" + one + "ờ"}) {
+      REQUIRE_MESSAGE(FoldKey(s) == FoldKeyReference(s), s);
+    }
+  }
+  // Every line of every sample, and a few texts the table sends to the reference.
+  for (const auto& e : std::filesystem::directory_iterator(CONGVAN_SOURCE_DIR "/samples")) {
+    if (e.path().extension() != ".txt") continue;
+    std::ifstream in(e.path());
+    std::string line;
+    while (std::getline(in, line)) REQUIRE_MESSAGE(FoldKey(line) == FoldKeyReference(line), line);
+  }
+  for (const char* s : {"Ủy ban", "uỷ ban", "HÒA BÌNH", "hoà bình", "Thủy lợi – “Đồng Tháp”", "u\u031b\u0300",
+                        "\xE1\xBA", "ﬁ Ω ß İ", "Ελλάδα", "日本", "a\u0323\u0302", "\xC3"}) {
+    CHECK_MESSAGE(FoldKey(s) == FoldKeyReference(s), std::string(s));
+  }
+  CHECK(FoldKey("Ủy ban") == FoldKey("uỷ ban"));
+  CHECK(FoldKey("HÒA") == FoldKey("hoà"));
+}
+
+}  // namespace congvan::text
+
+namespace congvan::text {
+
+TEST_CASE("fold: a run the table lacks folds alone, the rest through the table") {
+  for (const char* s : {"của a\u0301 và", "x \u0300 y", "Ελλάδα và Việt Nam", "đầu \xC3 cuối", "  hai  khoảng  ",
+                        "a\u0301\u0323 b", "日本 ", " 日本", "ấ\u0301 ờ"}) {
+    CHECK_MESSAGE(FoldKey(s) == FoldKeyReference(s), std::string(s));
+  }
+}
+
+}  // namespace congvan::text

@@ -4,6 +4,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <vector>
 
 namespace congvan::text {
 namespace {
@@ -83,17 +86,7 @@ bool TonePair(UChar32 c, UChar32 c2, icu::UnicodeString* printed, icu::UnicodeSt
 
 }  // namespace
 
-std::string FoldKey(std::string_view utf8) {
-  // ASCII folds to its lower case: NFD changes nothing, there are no tone marks to move.
-  bool ascii = true;
-  for (char c : utf8) ascii &= static_cast<unsigned char>(c) < 0x80;
-  if (ascii) {
-    std::string r(utf8);
-    for (char& c : r) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return r;
-  }
+std::string FoldKeyReference(std::string_view utf8) {
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
   icu::UnicodeString d;
   UErrorCode err = U_ZERO_ERROR;
@@ -121,6 +114,128 @@ std::string FoldKey(std::string_view utf8) {
   std::string r;
   out.toUTF8String(r);
   return r;
+}
+
+namespace {
+
+// What FoldKeyReference makes of one code point, for the code points of Vietnamese text (ASCII, the
+// Latin blocks, general punctuation): its NFD, case-folded, as code points, each a tone, a word part
+// (a letter, a digit, a combining mark) or other. All of them are starters (canonical combining class
+// 0) whose decomposition is complete in itself, so a text of only these folds one code point at a time
+// exactly as the reference folds it whole; any other code point (a lone combining mark, a character of
+// another script, an invalid sequence) sends the whole text to the reference.
+struct FoldTable {
+  static constexpr UChar32 kEnd = 0x2150;
+  enum Kind : uint8_t { kOther, kWord, kTone };
+  struct Entry {
+    uint8_t n = 0;  // code points in the folded decomposition; 0: not in the table
+    uint8_t kind[4];
+    uint8_t len[4];
+    char utf8[4][4];
+  };
+  std::vector<Entry> entries;
+  FoldTable() : entries(kEnd) {
+    auto in_blocks = [](UChar32 c) {
+      return c < 0x300 || (c >= 0x1E00 && c < 0x1F00) || (c >= 0x2000 && c < 0x2070) ||
+             (c >= 0x20A0 && c < 0x20D0) || (c >= 0x2100 && c < kEnd);
+    };
+    for (UChar32 c = 0; c < kEnd; ++c) {
+      if (!in_blocks(c) || u_getCombiningClass(c) != 0 || (c >= 0xD800 && c < 0xE000)) continue;
+      icu::UnicodeString d;
+      UErrorCode err = U_ZERO_ERROR;
+      Nfd()->normalize(icu::UnicodeString(c), d, err);
+      if (U_FAILURE(err)) continue;
+      d.foldCase();
+      Entry e;
+      bool fits = true;
+      for (int32_t i = 0; i < d.length() && fits;) {
+        UChar32 x = d.char32At(i);
+        i += U16_LENGTH(x);
+        if (e.n == 4 || (i == U16_LENGTH(x) && u_getCombiningClass(x) != 0)) {
+          fits = false;
+          break;
+        }
+        e.kind[e.n] = IsTone(x) ? kTone : (u_isalnum(x) || u_getCombiningClass(x) != 0) ? kWord : kOther;
+        int32_t len = 0;
+        U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(e.utf8[e.n]), len, x);
+        e.len[e.n] = static_cast<uint8_t>(len);
+        ++e.n;
+      }
+      if (fits && e.n > 0) entries[c] = e;
+    }
+  }
+};
+
+const FoldTable& Table() {
+  static const FoldTable table;
+  return table;
+}
+
+}  // namespace
+
+std::string FoldKey(std::string_view utf8) {
+  // ASCII folds to its lower case: NFD changes nothing, there are no tone marks to move.
+  bool ascii = true;
+  for (char c : utf8) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    std::string r(utf8);
+    for (char& c : r) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return r;
+  }
+  // One code point at a time through the table. A space (U+0020) parts the text into runs that fold
+  // independently (NFD and case folding never reach across a starter that composes with nothing, and
+  // the word and its tones are flushed at it), so a run holding a code point the table lacks is folded
+  // by the reference alone and the rest goes on through the table.
+  const FoldTable& t = Table();
+  std::string out, word, tones;
+  out.reserve(utf8.size() + utf8.size() / 4);
+  auto flush = [&] {
+    out += word;
+    out += tones;
+    word.clear();
+    tones.clear();
+  };
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  int32_t n = static_cast<int32_t>(utf8.size()), i = 0;
+  int32_t run_at = 0;       // where the current run starts in utf8
+  size_t run_out = 0;       // and in out
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c == ' ') {
+      flush();
+      out += ' ';
+      run_at = i;
+      run_out = out.size();
+      continue;
+    }
+    if (c < 0 || c >= FoldTable::kEnd || t.entries[c].n == 0) {
+      size_t end = utf8.find(' ', static_cast<size_t>(i));
+      if (end == std::string_view::npos) end = utf8.size();
+      word.clear();
+      tones.clear();
+      out.resize(run_out);
+      out += FoldKeyReference(utf8.substr(run_at, end - run_at));
+      i = static_cast<int32_t>(end);  // the space, if any, is read next
+      continue;
+    }
+    const FoldTable::Entry& e = t.entries[c];
+    for (int k = 0; k < e.n; ++k) {
+      std::string_view piece(e.utf8[k], e.len[k]);
+      if (e.kind[k] == FoldTable::kTone) {
+        tones += piece;
+      } else if (e.kind[k] == FoldTable::kWord) {
+        word += piece;
+      } else {
+        flush();
+        out += piece;
+      }
+    }
+  }
+  flush();
+  return out;
 }
 
 std::string ExpandTonePlacement(std::string_view pattern) {
