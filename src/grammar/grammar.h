@@ -179,12 +179,10 @@ class Grammar {
   // The same for one span of body text (a sentence, a list item) with the span families
   // ("span_families:"): the extractors ask owners, partners and deadlines of the classified span.
   void ClassifySpan(text::Line* span) const;
-  // Compiles the line and span class sets now (each is otherwise built on first use): a caller with a
-  // core to spare runs this on it at start-up; a stage that needs a set meanwhile waits for it.
-  void Prewarm() const {
-    BuildClassSet(0);
-    BuildClassSet(1);
-  }
+  // Compiles the line and span class sets now (each is otherwise built on first use), the second unless
+  // `stop` is set by then. A caller with a core to spare runs this on it at start-up; a stage that needs
+  // a set meanwhile waits for it (std::call_once), and nothing is compiled twice.
+  void Prewarm(const std::atomic<bool>& stop) const;
   // The declared line and span families, in the order declared.
   const std::vector<std::string>& line_families() const { return classes_[0].families; }
   const std::vector<std::string>& span_families() const { return classes_[1].families; }
