@@ -422,3 +422,30 @@ TEST_CASE("regression: a repeated deadline got the line of its first copy (and w
 }
 
 }  // namespace congvan::testing
+
+namespace congvan::testing {
+
+TEST_CASE("regression: the legacy tables were cached by grammar address, one entry per grammar for good") {
+  // (2 GB after a 30-minute grammar fuzz run; and a grammar loaded at a freed one's address got the old
+  // one's tables.) Now each grammar holds its own, made from its own lists, and frees them with itself.
+  std::string dir = TempDir("reg-legacy-tables");
+  for (const auto& e : std::filesystem::directory_iterator(CONGVAN_SOURCE_DIR "/grammars")) {
+    if (e.path().extension() == ".yaml") std::filesystem::copy(e.path(), dir + "/" + e.path().filename().string());
+  }
+  std::string enc = ReadFile(dir + "/encodings.yaml");
+  size_t at = enc.find("vietnamese_words: [");
+  REQUIRE(at != std::string::npos);
+  enc.insert(at + std::string("vietnamese_words: [").size(), "xyzzy, ");
+  WriteFile(dir + "/encodings.yaml", enc);
+  auto def = grammar::Grammar::LoadDefault();
+  auto custom = grammar::Grammar::LoadDirectory(dir);
+  REQUIRE(custom.ok());
+  const auto& mine = (*custom)->LegacyTables();
+  CHECK(&mine == &(*custom)->LegacyTables());  // built once
+  CHECK(&mine != &def->LegacyTables());
+  CHECK(mine.word_set.count("xyzzy") == 1);
+  CHECK(def->LegacyTables().word_set.count("xyzzy") == 0);
+  CHECK(mine.word_set.size() == def->LegacyTables().word_set.size() + 1);
+}
+
+}  // namespace congvan::testing

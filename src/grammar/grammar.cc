@@ -593,6 +593,14 @@ void Grammar::BuildClassSet(int kind) const {
   });
 }
 
+const text::LegacyTables& Grammar::LegacyTables() const {
+  std::call_once(legacy_once_, [this] {
+    legacy_ = std::make_unique<text::LegacyTables>(text::LegacyTables::FromData(
+        Map("tcvn3"), Map("vni"), List("vietnamese_words"), List("tcvn3_titlecase")));
+  });
+  return *legacy_;
+}
+
 void Grammar::Prewarm(const std::atomic<bool>& stop) const {
   // Only the two class sets: compiling every family and rule as well cost 45% more CPU for a single
   // document and made it slower (47 ms against 40, farm-bench medians), the main thread meeting the

@@ -25,6 +25,7 @@
 #include <re2/set.h>
 
 #include "grammar/rule_set.h"
+#include "text/legacy.h"
 
 #include <atomic>
 #include <cstdint>
@@ -198,6 +199,11 @@ class Grammar {
   const std::vector<std::string>& List(std::string_view name) const;
   const std::map<std::string, std::string>& Map(std::string_view name) const;
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+  // The legacy-encoding tables made from this grammar's maps tcvn3 and vni and lists vietnamese_words and
+  // tcvn3_titlecase, built on first use and kept with the grammar. (A process-wide cache keyed by the
+  // grammar's address grew by one entry per grammar loaded, 2 GB in a 30-minute run of the grammar
+  // fuzzer, and could hand a new grammar at a freed one's address the old one's tables.)
+  const text::LegacyTables& LegacyTables() const;
   using Union = std::tuple<std::string, std::vector<std::string>, std::string>;  // name, members, where
   const std::vector<Union>& unions() const { return unions_; }
   const std::unordered_map<std::string, std::vector<std::string>>& lists() const { return lists_; }
@@ -260,6 +266,8 @@ class Grammar {
   };
   std::vector<Union> unions_;
   ClassSet classes_[2];
+  mutable std::once_flag legacy_once_;
+  mutable std::unique_ptr<text::LegacyTables> legacy_;
   // Tells grammars apart in per-thread caches (an address can be reused by a later grammar).
   static uint64_t NextSerial() {
     static std::atomic<uint64_t> next{1};

@@ -1,7 +1,5 @@
 #include "pipeline/parse.h"
 
-#include <map>
-#include <mutex>
 
 #include "base/sha256.h"
 #include "extract/extract.h"
@@ -11,30 +9,12 @@
 #include "text/normalize.h"
 
 namespace congvan::pipeline {
-namespace {
-
-// The legacy encoding tables of a grammar, built once per grammar.
-const text::LegacyTables& TablesFor(const grammar::Grammar& g) {
-  static std::mutex mu;
-  static std::map<const grammar::Grammar*, text::LegacyTables> cache;
-  std::lock_guard<std::mutex> lock(mu);
-  auto it = cache.find(&g);
-  if (it == cache.end()) {
-    it = cache.emplace(&g, text::LegacyTables::FromData(g.Map("tcvn3"), g.Map("vni"),
-                                                         g.List("vietnamese_words"),
-                                                         g.List("tcvn3_titlecase")))
-             .first;
-  }
-  return it->second;
-}
-
-}  // namespace
 
 Result<model::Document> Parse(std::string_view bytes, const std::string& path,
                               const grammar::Grammar& g, const ParseOptions& opt, text::Lines* lines_out) {
   text::DecodeOptions dopt;
   dopt.encoding = opt.encoding;
-  dopt.tables = &TablesFor(g);
+  dopt.tables = &g.LegacyTables();
   auto decoded = text::Decode(bytes, dopt);
   if (!decoded.ok()) return decoded.status();
   model::Document doc;
