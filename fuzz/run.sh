@@ -14,6 +14,12 @@ targets=${*:-pipeline grammar}
 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
       -DCONGVAN_LIBFUZZER=ON >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target fuzz_pipeline fuzz_grammar >/dev/null
+# ASan's defaults hold 256 MB of freed blocks in quarantine and every allocation's 30-frame stack: over a
+# long run that reads as RSS and libFuzzer's 2 GB limit stopped a 30-minute grammar run after 18 minutes
+# (the release build's heap stays flat over the same inputs; LeakSanitizer finds nothing). A smaller
+# quarantine and shorter allocation stacks (measured: 229 MB after 48,000 grammar executions, against
+# 980 MB after 80,000 with the defaults); set ASAN_OPTIONS to override.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=8:malloc_context_size=8}
 for target in $targets; do
   work=build-fuzz/corpus-$target
   mkdir -p "$work" "fuzz/crashes/$target"
