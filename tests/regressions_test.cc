@@ -426,8 +426,8 @@ TEST_CASE("regression: a repeated deadline got the line of its first copy (and w
 namespace congvan::testing {
 
 TEST_CASE("regression: the legacy tables were cached by grammar address, one entry per grammar for good") {
-  // (2 GB after a 30-minute grammar fuzz run; and a grammar loaded at a freed one's address got the old
-  // one's tables.) Now each grammar holds its own, made from its own lists, and frees them with itself.
+  // (Never freed, and a grammar loaded at a freed one's address could get the old one's tables.) Now
+  // each grammar holds its own, made from its own lists, and frees them with itself.
   std::string dir = TempDir("reg-legacy-tables");
   for (const auto& e : std::filesystem::directory_iterator(CONGVAN_SOURCE_DIR "/grammars")) {
     if (e.path().extension() == ".yaml") std::filesystem::copy(e.path(), dir + "/" + e.path().filename().string());

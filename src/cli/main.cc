@@ -149,7 +149,7 @@ int RunParse(ParseArgs a) {
   if (!a.output.empty()) {
     // A tree of outputs when it says so ("out/") or is a directory; one file when its name says so
     // (.json, .jsonl, .yaml, .ics), it exists as a file, or there is one input; with several inputs,
-    // anything else could be either, and guessing once made a directory named all.jsonl2.
+    // anything else could be either, and guessing once made a directory named all.jsonl/.
     bool several = a.input_format == "jsonl" || any_dir || !a.files_from.empty() || a.files.size() > 1;
     OutputKind kind = ClassifyOutput(a.output, several);
     if (kind == OutputKind::kUnclear) {
@@ -274,22 +274,21 @@ int RunMatrix(const std::vector<std::string>& args, const std::string& cites, co
 // no command, or a long option the command does not have, gets "did you mean" when one is close, and
 // exit 2. Returns 0 when every word is known.
 int CheckWords(const CLI::App& app, int argc, char** argv) {
-  std::vector<std::string> commands;
-  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
-    commands.push_back(sub->get_name());
-  }
   if (argc < 2) return 0;
   std::string first = argv[1];
   if (first.empty() || first[0] == '-') return 0;  // options of the program itself: CLI11 reads them
+  std::vector<std::string> commands;
   const CLI::App* sub = nullptr;
   for (const CLI::App* s : app.get_subcommands([](const CLI::App*) { return true; })) {
+    commands.push_back(s->get_name());
     if (s->get_name() == first) sub = s;
   }
   if (!sub) {
-    std::string near = Suggest(first, commands);
+    std::string near = Suggest(first, commands), list;
+    for (const auto& c : commands) list += (list.empty() ? "" : ", ") + c;
     std::cerr << "congvan: '" << first << "' is not a command"
               << (near.empty() ? "" : "; did you mean '" + near + "'?") << "\n"
-              << "Commands: parse, explain, diff, matrix. Run 'congvan --help' for usage.\n";
+              << "Commands: " << list << ". Run 'congvan --help' for usage.\n";
     return 2;
   }
   std::vector<std::string> longs;

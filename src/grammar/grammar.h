@@ -201,8 +201,8 @@ class Grammar {
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
   // The legacy-encoding tables made from this grammar's maps tcvn3 and vni and lists vietnamese_words and
   // tcvn3_titlecase, built on first use and kept with the grammar. (A process-wide cache keyed by the
-  // grammar's address grew by one entry per grammar loaded, 2 GB in a 30-minute run of the grammar
-  // fuzzer, and could hand a new grammar at a freed one's address the old one's tables.)
+  // grammar's address grew by one entry per grammar loaded and could hand a new grammar at a freed
+  // one's address the old one's tables.)
   const text::LegacyTables& LegacyTables() const;
   using Union = std::tuple<std::string, std::vector<std::string>, std::string>;  // name, members, where
   const std::vector<Union>& unions() const { return unions_; }

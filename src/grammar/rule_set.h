@@ -5,9 +5,9 @@
 // those that match, exactly as one unanchored RE2::Set over all of them would. The patterns anchored at
 // the start ("^..." with no top-level "|") go into a start-anchored set, whose DFA stops as soon as no
 // rule can still match (a few bytes into most lines), the others into an unanchored set. One set of all
-// of them has to follow every anchored rule still alive alongside every unanchored one: its DFA states
-// are their combinations, far more of them than either part has, and a scan misses the cache at every
-// byte (measured: the DFA loop was a quarter of the run time, stalled on loads).
+// of them follows every anchored rule still alive alongside every unanchored one, so its DFA states are
+// their combinations (measured: -3% instructions on the seeds, most of it in compiling and building
+// states; the scans themselves cost about the same).
 //
 // Fails: Build returns false when RE2 refuses a pattern or cannot compile a set (out of memory); Match
 // reports out of memory through *failed (the caller then asks every rule on its own).

@@ -1,6 +1,5 @@
 #include "pipeline/parse.h"
 
-
 #include "base/sha256.h"
 #include "extract/extract.h"
 #include "segment/segmenter.h"
