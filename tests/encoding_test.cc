@@ -131,6 +131,51 @@ TEST_CASE("encodings: a seed in Windows-1258, TCVN3 or VNI reads like the UTF-8 
   CHECK(checked == 5);
 }
 
+TEST_CASE("encodings: a text longer than the detection sample is guessed on its start and decoded in full") {
+  // Detection scores candidates on the first 16 KB only; the text returned must still be all of it, the
+  // same as when the encoding is named.
+  const auto& t = Tables();
+  std::string utf8;
+  for (const auto& path : Seeds()) {
+    std::string seed = testing::ReadFile(path);
+    bool complete = true;
+    EncodeTable(seed, t.vni, &complete);
+    if (complete) utf8 += seed + "\n";
+  }
+  while (utf8.size() < 40 * 1024) utf8 += utf8;
+  for (const char* name : {"tcvn3", "vni"}) {
+    CAPTURE(name);
+    std::string bytes = EncodeTable(utf8, name == std::string("vni") ? t.vni : t.tcvn3);
+    REQUIRE(bytes.size() > 32 * 1024);
+    auto guessed = Decode(bytes, {"", &t});
+    auto named = Decode(bytes, {name, &t});
+    REQUIRE(guessed.ok());
+    REQUIRE(named.ok());
+    CHECK(guessed->encoding == name);
+    CHECK(guessed->guessed);
+    CHECK(guessed->utf8 == named->utf8);
+  }
+  // The same text as TCVN3 read as Latin-1 and saved as UTF-8 (mojibake): repaired in full.
+  std::string bytes = EncodeTable(utf8, t.tcvn3), mojibake;
+  for (unsigned char c : bytes) {
+    if (c < 0x80) {
+      mojibake += static_cast<char>(c);
+    } else {
+      mojibake += static_cast<char>(0xC0 | (c >> 6));
+      mojibake += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  auto repaired = Decode(mojibake, {"", &t});
+  REQUIRE(repaired.ok());
+  CHECK(repaired->encoding == "tcvn3");
+  CHECK(repaired->utf8 == Decode(bytes, {"tcvn3", &t})->utf8);
+  // Plain UTF-8 of the same length is left alone.
+  auto plain = Decode(utf8, {"", &t});
+  REQUIRE(plain.ok());
+  CHECK(plain->encoding == "utf-8");
+  CHECK(plain->utf8 == utf8);
+}
+
 TEST_CASE("encodings: forced and undetectable") {
   const auto& t = Tables();
   auto forced = Decode(EncodeTable("Sở Y tế", t.vni), {"vni", &t});

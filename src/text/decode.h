@@ -5,7 +5,8 @@
 //   one when NUL bytes sit on one side of nearly every pair, `guessed` set), "utf-32le"/"utf-32be"
 //   (with a BOM only: FF FE 00 00 / 00 00 FE FF);
 //   when the bytes are not UTF-8 and legacy tables are given (text/legacy.h), the best-scoring of
-//   "windows-1258", "tcvn3" and "vni", with `guessed` set;
+//   "windows-1258", "tcvn3" and "vni", with `guessed` set (scored on the text's first 16 KB, cut at a line
+//   break; only the winner decodes the whole text);
 //   when the bytes are UTF-8 but spell TCVN3 or VNI text read as Latin-1 (mojibake: "Céng hoµ x· héi"),
 //   that text repaired, encoding "tcvn3"/"vni", `guessed` set.
 // DecodeOptions::encoding forces one of these names (also "cp1258"). Line endings are left alone: the
