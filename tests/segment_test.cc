@@ -248,3 +248,57 @@ TEST_CASE("line table (model/line_table.h): the line at an offset, growth, deep 
 }
 
 }  // namespace congvan
+
+namespace congvan::segment {
+
+// The signature block's chain, title and name, one case per way a converter breaks a block (each a class
+// seen in real documents; names invented). Readings written from the text: who signs for whom.
+TEST_CASE("segment: signature chains broken by cells and converters read as printed") {
+  struct SigCase {
+    const char* name;
+    std::string tail;
+    std::vector<std::string> authority;
+    const char* title;  // nullptr: none
+    const char* signer; // nullptr: none
+  };
+  const std::vector<SigCase> cases = {
+      {"a chain link wrapped by its cell", "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN\nDÂN\nCHỦ TỊCH\nTrần Văn An\n",
+       {"TM. ỦY BAN NHÂN DÂN"}, "CHỦ TỊCH", "Trần Văn An"},
+      {"a bare mark, its principal on the next line, then a link with its unit wrapped over two lines",
+       "Nơi nhận:\n- Lưu: VT.\nTL.\nCỤC TRƯỞNG\nKT. TRƯỞNG BAN NGHIỆP VỤ THUẾ\nHQ\nPHÓ TRƯỞNG BAN\nĐào Thu Hương\n",
+       {"TL. CỤC TRƯỞNG", "KT. TRƯỞNG BAN NGHIỆP VỤ THUẾ HQ"}, "PHÓ TRƯỞNG BAN", "Đào Thu Hương"},
+      {"a bare mark and the rest of the block on one line", "Nơi nhận:\n- Lưu: VT.\nTM.\nCHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG\nLê Văn Hòa\n",
+       {"TM. CHÍNH PHỦ", "KT. THỦ TƯỚNG"}, "PHÓ THỦ TƯỚNG", "Lê Văn Hòa"},
+      {"a mark with no space after its dot", "Nơi nhận:\n- Lưu: VT.\nKT.CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn An\n",
+       {"KT.CHỦ TỊCH"}, "PHÓ CHỦ TỊCH", "Trần Văn An"},
+      {"the words after a link's principal start no title: they are its unit",
+       "Nơi nhận:\n- Lưu: VT.\nTL.\nBỘ TRƯỞNG\nKT. VỤ TRƯỞNG VỤ KẾ TOÁN\nNguyễn Văn Sơn\n",
+       {"TL. BỘ TRƯỞNG", "KT. VỤ TRƯỞNG VỤ KẾ TOÁN"}, nullptr, "Nguyễn Văn Sơn"},
+      {"a title glued to the name", "Nơi nhận:\n- Lưu: VT.\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNGTrần Văn An\n",
+       {"TL. CHỦ TỊCH"}, "CHÁNH VĂN PHÒNG", "Trần Văn An"},
+      {"a joint principal in a flattened row",
+       "| Nơi nhận: - Như trên; - Lưu: VT. | KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Lê Văn Hòa |\n",
+       {"KT. BỘ TRƯỞNG, CHỦ NHIỆM"}, "PHÓ CHỦ NHIỆM", "Lê Văn Hòa"},
+      {"a mark alone is no block", "Nơi nhận:\n- Lưu: VT.\nTM.\n", {}, nullptr, nullptr},
+  };
+  for (const auto& c : cases) {
+    std::string name = c.name;
+    CAPTURE(name);
+    model::Document d = testing::ParseText(std::string(kHead) + c.tail);
+    CHECK(d.signature.authority == c.authority);
+    if (c.title) {
+      REQUIRE(d.signature.title.has_value());
+      CHECK(*d.signature.title == c.title);
+    } else {
+      CHECK_FALSE(d.signature.title.has_value());
+    }
+    if (c.signer) {
+      REQUIRE(d.signature.name.has_value());
+      CHECK(*d.signature.name == c.signer);
+    } else {
+      CHECK_FALSE(d.signature.name.has_value());
+    }
+  }
+}
+
+}  // namespace congvan::segment

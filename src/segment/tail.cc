@@ -71,12 +71,17 @@ bool ReadSignature(const text::Lines& lines, size_t begin, size_t end, const gra
     break;
   }
   if (block.empty() && name.empty()) return false;
+  // A mark alone ("TM.") with nothing after it that reads as a block is no signature.
+  if (name.empty() && block.size() == 1 && g.Find("signature.prefix", block[0].text, &m) &&
+      m.Group("rest").empty()) {
+    return false;
+  }
   model::Signature& sig = doc.signature;
   sig.line = block.empty() ? name_line : block.front().line;
   std::vector<std::string> title;
-  if (block.size() == 1) {
-    // Flattened: split the chain links off the front, the rest is the title.
-    std::string t = block[0].text;
+  // Splits chain links off the front of a flattened line ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH") into
+  // sig.authority; returns the rest (the title), empty when none.
+  auto split_links = [&](std::string t) {
     while (g.Find("signature.chain_split", t, &m)) {
       std::string_view link = m.groups[0];
       while (!link.empty() && std::isspace(static_cast<unsigned char>(link.back()))) link.remove_suffix(1);
@@ -84,14 +89,74 @@ bool ReadSignature(const text::Lines& lines, size_t begin, size_t end, const gra
       // The rest is the next link or the title, without the spaces before it.
       size_t rest = t.find_first_not_of(" \t\n\r\f\v", (link.data() - t.data()) + link.size());
       t = rest == std::string::npos ? std::string() : t.substr(rest);
+      // Or the link's unit, then a deputy's title ("VỤ KẾ HOẠCH PHÓ VỤ TRƯỞNG").
+      if (!t.empty() && !g.Test("signature.chain_split", t) && !g.Test("signature.title_start", t) &&
+          g.Find("signature.wrapped_unit", t, &m)) {
+        text::AppendWrapped(sig.authority.back(), m.Group("unit"));
+        t = std::string(m.Group("title"));
+      }
     }
+    return t;
+  };
+  if (block.size() == 1) {
+    std::string t = split_links(block[0].text);
     if (!t.empty()) title.push_back(t);
   } else {
-    for (const auto& b : block) {
-      if (title.empty() && g.Find("signature.prefix", b.text, &m)) {
-        sig.authority.push_back(b.text);
+    // One link per prefixed line. A line between two links continues the one above it (a cell wrapped
+    // "TM. ỦY BAN NHÂN" / "DÂN"), as does the line after a bare mark ("TL." / "CỤC TRƯỞNG"); the lines
+    // after the last link are the title. With no title line, the last link line is a flattened one
+    // ("TL." / "BỘ TRƯỞNG CHÁNH VĂN PHÒNG") and is split as such.
+    size_t last_link = block.size();
+    for (size_t k = block.size(); k-- > 0;) {
+      if (g.Test("signature.prefix", block[k].text)) {
+        last_link = k;
+        break;
+      }
+    }
+    std::vector<std::string> links;
+    bool bare = false;  // the last link is a mark still waiting for its principal
+    for (size_t k = 0; k < block.size(); ++k) {
+      const std::string& b = block[k].text;
+      bool in_chain = last_link < block.size() && k <= last_link;
+      if (in_chain && g.Find("signature.prefix", b, &m)) {
+        links.push_back(b);
+        bare = m.Group("rest").empty();
+      } else if (!links.empty() && (in_chain || bare)) {
+        text::AppendWrapped(links.back(), b);
+        bare = false;
       } else {
-        title.push_back(b.text);
+        title.push_back(b);
+      }
+    }
+    for (size_t k = 0; k < links.size(); ++k) {
+      if (k + 1 == links.size() && title.empty()) {
+        size_t before = sig.authority.size();
+        std::string t = split_links(links[k]);
+        if (sig.authority.size() == before || (!t.empty() && !g.Test("signature.title_start", t))) {
+          // No known principal, or words after it that start no title: the line stays one link.
+          sig.authority.resize(before);
+          sig.authority.push_back(links[k]);
+        } else if (!t.empty()) {
+          title.push_back(t);
+        }
+      } else {
+        sig.authority.push_back(links[k]);
+      }
+    }
+    // The last link's unit wrapped onto the title lines: whole lines before the one that starts the title
+    // ("KT. TRƯỞNG BAN NGHIỆP VỤ THUẾ" / "HQ" / "PHÓ TRƯỞNG BAN"), or the head of the first title line
+    // ("HQ PHÓ TRƯỞNG BAN").
+    if (!sig.authority.empty()) {
+      size_t start = 0;
+      while (start < title.size() && !g.Test("signature.title_start", title[start])) ++start;
+      if (start < title.size()) {
+        for (size_t k = 0; k < start; ++k) text::AppendWrapped(sig.authority.back(), title[k]);
+        title.erase(title.begin(), title.begin() + static_cast<std::ptrdiff_t>(start));
+      }
+      if (!title.empty() && !g.Test("signature.title_start", title[0]) &&
+          g.Find("signature.wrapped_unit", title[0], &m)) {
+        text::AppendWrapped(sig.authority.back(), m.Group("unit"));
+        title[0] = std::string(m.Group("title"));
       }
     }
   }
