@@ -37,6 +37,20 @@ std::string Reading(const std::string& bytes, const std::string& encoding = "") 
   return json;
 }
 
+// Legacy bytes as a Latin-1 reader saves them in UTF-8 (mojibake: "Céng hoµ x· héi").
+std::string Latin1ToUtf8(const std::string& bytes) {
+  std::string out;
+  for (unsigned char c : bytes) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> Seeds() {
   std::vector<std::string> out;
   for (const auto& e : std::filesystem::directory_iterator(std::string(CONGVAN_SOURCE_DIR) + "/samples")) {
@@ -113,15 +127,7 @@ TEST_CASE("encodings: a seed in Windows-1258, TCVN3 or VNI reads like the UTF-8 
       CHECK(Reading(bytes) == original);
     }
     SUBCASE("tcvn3 read as Latin-1 and saved as UTF-8 (mojibake)") {
-      std::string bytes = EncodeTable(utf8, t.tcvn3), mojibake;
-      for (unsigned char c : bytes) {
-        if (c < 0x80) {
-          mojibake += static_cast<char>(c);
-        } else {
-          mojibake += static_cast<char>(0xC0 | (c >> 6));
-          mojibake += static_cast<char>(0x80 | (c & 0x3F));
-        }
-      }
+      std::string mojibake = Latin1ToUtf8(EncodeTable(utf8, t.tcvn3));
       auto d = Decode(mojibake, {"", &t});
       REQUIRE(d.ok());
       CHECK(d->encoding == "tcvn3");
@@ -156,15 +162,7 @@ TEST_CASE("encodings: a text longer than the detection sample is guessed on its 
     CHECK(guessed->utf8 == named->utf8);
   }
   // The same text as TCVN3 read as Latin-1 and saved as UTF-8 (mojibake): repaired in full.
-  std::string bytes = EncodeTable(utf8, t.tcvn3), mojibake;
-  for (unsigned char c : bytes) {
-    if (c < 0x80) {
-      mojibake += static_cast<char>(c);
-    } else {
-      mojibake += static_cast<char>(0xC0 | (c >> 6));
-      mojibake += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
+  std::string bytes = EncodeTable(utf8, t.tcvn3), mojibake = Latin1ToUtf8(bytes);
   auto repaired = Decode(mojibake, {"", &t});
   REQUIRE(repaired.ok());
   CHECK(repaired->encoding == "tcvn3");

@@ -79,6 +79,13 @@ bool ReadSignature(const text::Lines& lines, size_t begin, size_t end, const gra
   model::Signature& sig = doc.signature;
   sig.line = block.empty() ? name_line : block.front().line;
   std::vector<std::string> title;
+  // When `t` starts with the last link's unit and then a deputy's title ("VỤ KẾ HOẠCH PHÓ VỤ TRƯỞNG",
+  // "HQ PHÓ TRƯỞNG BAN"), moves the unit onto that link and leaves the title in `t`.
+  auto take_unit = [&](std::string& t) {
+    if (t.empty() || g.Test("signature.title_start", t) || !g.Find("signature.wrapped_unit", t, &m)) return;
+    text::AppendWrapped(sig.authority.back(), m.Group("unit"));
+    t = std::string(m.Group("title"));
+  };
   // Splits chain links off the front of a flattened line ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH") into
   // sig.authority; returns the rest (the title), empty when none.
   auto split_links = [&](std::string t) {
@@ -89,12 +96,8 @@ bool ReadSignature(const text::Lines& lines, size_t begin, size_t end, const gra
       // The rest is the next link or the title, without the spaces before it.
       size_t rest = t.find_first_not_of(" \t\n\r\f\v", (link.data() - t.data()) + link.size());
       t = rest == std::string::npos ? std::string() : t.substr(rest);
-      // Or the link's unit, then a deputy's title ("VỤ KẾ HOẠCH PHÓ VỤ TRƯỞNG").
-      if (!t.empty() && !g.Test("signature.chain_split", t) && !g.Test("signature.title_start", t) &&
-          g.Find("signature.wrapped_unit", t, &m)) {
-        text::AppendWrapped(sig.authority.back(), m.Group("unit"));
-        t = std::string(m.Group("title"));
-      }
+      // Or the link's unit, then a deputy's title.
+      if (!g.Test("signature.chain_split", t)) take_unit(t);
     }
     return t;
   };
@@ -153,11 +156,7 @@ bool ReadSignature(const text::Lines& lines, size_t begin, size_t end, const gra
         for (size_t k = 0; k < start; ++k) text::AppendWrapped(sig.authority.back(), title[k]);
         title.erase(title.begin(), title.begin() + static_cast<std::ptrdiff_t>(start));
       }
-      if (!title.empty() && !g.Test("signature.title_start", title[0]) &&
-          g.Find("signature.wrapped_unit", title[0], &m)) {
-        text::AppendWrapped(sig.authority.back(), m.Group("unit"));
-        title[0] = std::string(m.Group("title"));
-      }
+      if (!title.empty()) take_unit(title[0]);
     }
   }
   if (!title.empty()) {
