@@ -9,7 +9,8 @@
 namespace congvan::extract {
 namespace {
 
-constexpr size_t kMaxOwnerWords = 28;
+constexpr size_t kMaxOwnerWords = 28;   // one owner
+constexpr size_t kMaxPhraseWords = 60;  // a list of owners, each at most kMaxOwnerWords
 
 // Trailing punctuation, spaces and footnote marks.
 std::string Clean(std::string_view s) {
@@ -93,7 +94,7 @@ std::string OwnerPhrase(const grammar::Grammar& g, std::string_view text) {
     phrase.erase(m.Offset(phrase));
   }
   phrase = Clean(phrase);
-  if (phrase.empty() || segment::WordCount(phrase) > kMaxOwnerWords) return "";
+  if (phrase.empty() || segment::WordCount(phrase) > kMaxPhraseWords) return "";
   return phrase;
 }
 
@@ -106,16 +107,29 @@ std::vector<std::string> SplitOwners(const grammar::Grammar& g, std::string_view
   phrase = Clean(phrase);
   std::vector<std::string> out;
   if (g.Find("owners.distribute", phrase, &m)) {
-    std::string title = segment::Trim(m.Group("title"));
+    // "Chánh Văn phòng UBND tỉnh, Giám đốc các sở: Tài chính, Nội vụ; Chủ tịch UBND huyện": the owners
+    // before the title and after the list's ";" are split as any others; the title spreads over the list.
+    std::string_view title = m.Group("title");
+    size_t cut = title.find_last_of(",;");
+    if (cut != std::string_view::npos) {
+      out = SplitOwners(g, title.substr(0, cut));
+      title.remove_prefix(cut + 1);
+    }
+    std::string head = segment::Trim(title);
     std::string kind(m.Group("kind"));
     kind = text::ToUpper(kind.substr(0, 1)) + kind.substr(1);
-    std::string list(m.Group("list"));
+    std::string_view whole_list = m.Group("list");
+    size_t semi = whole_list.find(';');
+    std::string list(whole_list.substr(0, semi));
     size_t start = 0;
     for (size_t i = 0; i <= list.size(); ++i) {
-      if (i < list.size() && list[i] != ',' && list[i] != ';') continue;
+      if (i < list.size() && list[i] != ',') continue;
       std::string item = Clean(list.substr(start, i - start));
-      if (!item.empty()) out.push_back((title.empty() ? "" : title + " ") + kind + " " + item);
+      if (!item.empty()) out.push_back((head.empty() ? "" : head + " ") + kind + " " + item);
       start = i + 1;
+    }
+    if (semi != std::string_view::npos) {
+      for (auto& o : SplitOwners(g, whole_list.substr(semi + 1))) out.push_back(std::move(o));
     }
     return out;
   }
@@ -128,16 +142,21 @@ std::vector<std::string> SplitOwners(const grammar::Grammar& g, std::string_view
     start = at + sep.groups[0].size();
   }
   out.push_back(Clean(std::string_view(phrase).substr(start)));
-  // A bare title shares the body of the owner after it: "Bí thư, Chủ tịch UBND các xã".
+  // A bare title or body shares the body of the owner after it: "Bí thư, Chủ tịch UBND các xã",
+  // "Hội đồng nhân dân, Ủy ban nhân dân các huyện".
   const auto& bare = g.List("bare_titles");
+  const auto& bodies = g.List("bare_bodies");
   std::vector<std::string> merged;
   for (size_t i = 0; i < out.size(); ++i) {
     if (out[i].empty()) continue;
-    bool is_bare = std::find(bare.begin(), bare.end(), out[i]) != bare.end();
+    bool is_bare = std::find(bare.begin(), bare.end(), out[i]) != bare.end() ||
+                   std::find(bodies.begin(), bodies.end(), out[i]) != bodies.end();
     if (is_bare && i + 1 < out.size()) {
       out[i + 1] = out[i] + ", " + out[i + 1];
       continue;
     }
+    // A phrase is capped as a list; an owner longer than one owner can be is no reading at all.
+    if (segment::WordCount(out[i]) > kMaxOwnerWords) return {};
     merged.push_back(out[i]);
   }
   return merged;

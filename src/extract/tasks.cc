@@ -36,16 +36,34 @@ std::vector<std::string> SubjectOwners(const grammar::Grammar& g, std::string_vi
 
 // Owners a task names itself: explicit assignments ("Giao X", "Yêu cầu X", ...), and the subjects of
 // the sentence and of its clauses after ";". `how` says which rule named them.
-std::vector<std::string> NamedOwners(const grammar::Grammar& g, const text::Line& span, std::string* how) {
+std::vector<std::string> NamedOwners(const grammar::Grammar& g, const text::Line& span, bool conditional,
+                                     std::string* how) {
   std::string_view unit = span.text;
   std::vector<std::string> owners;
   if (g.Test("owners.narrated", unit)) return owners;  // a past act told: it assigns nothing now
+  // "Đơn vị chủ trì: X": a labelled lead unit names the owners outright.
+  for (const auto& m : g.FindAll("owners.label", unit)) {
+    if (m.rule->value != "lead") continue;
+    auto found = SplitOwners(g, m.Group("list"));
+    if (!found.empty() && how->empty()) *how = m.rule->id;
+    AddUnique(owners, found);
+  }
+  if (!owners.empty()) return owners;
   for (const auto& m : g.FindAll("owners.assign", span)) {
     size_t at = m.Offset(unit, "at");
     if (at == std::string_view::npos) continue;
     auto found = OwnersAt(g, unit.substr(at));
     if (!found.empty() && how->empty()) *how = m.rule->id;
     AddUnique(owners, found);
+  }
+  if (conditional) {
+    for (const auto& m : g.FindAll("owners.conditional", unit)) {
+      size_t at = m.Offset(unit, "at");
+      if (at == std::string_view::npos) continue;
+      auto found = OwnersAt(g, unit.substr(at));
+      if (!found.empty() && how->empty()) *how = m.rule->id;
+      AddUnique(owners, found);
+    }
   }
   size_t start = 0;
   while (start < unit.size()) {
@@ -63,6 +81,10 @@ std::vector<std::string> NamedOwners(const grammar::Grammar& g, const text::Line
 std::vector<std::string> Partners(const grammar::Grammar& g, const text::Line& span) {
   std::string_view unit = span.text;
   std::vector<std::string> partners;
+  for (const auto& m : g.FindAll("owners.label", unit)) {  // "Đơn vị phối hợp: Y"
+    if (m.rule->value == "partner") AddUnique(partners, SplitOwners(g, m.Group("list")));
+  }
+  if (!partners.empty()) return partners;
   for (const auto& m : g.FindAll("owners.partner", span)) {
     size_t at = m.Offset(unit, "at");
     if (at != std::string_view::npos) AddUnique(partners, OwnersAt(g, unit.substr(at)));
@@ -76,6 +98,7 @@ struct Context {
   std::unordered_map<std::string, std::string> keys;  // owner -> OwnerKey, per document
   int implied = 0;  // tasks asked of the addressees
   bool reply = false;  // a letter answering a question: nothing is implied of its addressee
+  bool directive = false;  // reading a directive's items (TaskRule::kEvery): "thì X" may name an owner
 
   const std::string& Key(const std::string& owner) {
     auto it = keys.find(owner);
@@ -85,22 +108,33 @@ struct Context {
 };
 
 model::Task MakeTask(Context& c, const model::Paragraph& p, size_t offset, const std::string& unit,
-                     const std::vector<std::string>& inherited, bool* named) {
+                     const std::vector<std::string>& inherited, bool* named,
+                     const std::vector<std::string>& inherited_partners = {}) {
   model::Task t;
   t.text = unit;
   t.line = p.LineAt(offset);
   std::string how;
   text::Line span{unit};  // one set pass answers the span families for this unit
   c.g.ClassifySpan(&span);
-  t.owners = NamedOwners(c.g, span, &how);
+  // "thì X": only in a directive's item under owners carried down, where X narrows them.
+  t.owners = NamedOwners(c.g, span, c.directive && !inherited.empty(), &how);
   // "Các trường hợp ...", "trường hợp ...": a condition, not a body that acts.
   t.owners.erase(std::remove_if(t.owners.begin(), t.owners.end(),
                                 [&](const std::string& o) { return c.g.Test("owners.not_owner", o); }),
                  t.owners.end());
+  // "Các đồng chí Phó Giám đốc Sở" under "1. Ban Giám đốc Sở Công Thương": members of the body carried
+  // down, which the phrase does not name in full; the body owns the task.
+  if (!inherited.empty() && !t.owners.empty() &&
+      std::all_of(t.owners.begin(), t.owners.end(),
+                  [&](const std::string& o) { return c.g.Test("owners.member", o); })) {
+    t.owners.clear();
+  }
   *named = !t.owners.empty();
   c.doc.Trace(t.line, "task", *named ? how : inherited.empty() ? "owners.none" : "owners.section");
   if (t.owners.empty()) t.owners = inherited;
   t.partners = Partners(c.g, span);
+  // "X chỉ đạo Y phối hợp với Z thực hiện các nội dung sau:": Z works with the owners carried down.
+  if (!*named) AddUnique(t.partners, inherited_partners);
   // A partner is not also an owner of the same task.
   t.partners.erase(std::remove_if(t.partners.begin(), t.partners.end(),
                                   [&](const std::string& x) {
@@ -151,7 +185,23 @@ std::vector<std::string> HeadingOwners(const grammar::Grammar& g, const std::str
   if (owners.empty() && g.Find("owners.heading_intro", heading, &m) && m.Offset(heading, "at") != std::string::npos) {
     owners = OwnersAt(g, std::string_view(heading).substr(m.Offset(heading, "at")));
   }
+  // "Ủy ban nhân dân các huyện chỉ đạo Phòng Kinh tế ... thực hiện các nội dung sau:": both own the items.
+  if (!owners.empty() && g.Find("owners.directs", heading, &m) && m.Offset(heading, "at") != std::string::npos) {
+    AddUnique(owners, OwnersAt(g, std::string_view(heading).substr(m.Offset(heading, "at"))));
+  }
   return owners;
+}
+
+// The partners a heading names for its items ("... phối hợp với các cơ quan chức năng thực hiện ...").
+std::vector<std::string> HeadingPartners(const grammar::Grammar& g, const std::string& heading) {
+  text::Line span{heading};
+  g.ClassifySpan(&span);
+  return Partners(g, span);
+}
+
+void WarnOwnerMissing(Context& c, const model::Section& s, const model::Task& t) {
+  c.doc.Warn("task_owner_missing",
+             "no owner named for this task in section " + s.path + ", and the document has no addressees", t.line);
 }
 
 // Which units of a section are tasks: every one (a directive's items), or only some.
@@ -167,16 +217,26 @@ enum class TaskRule {
 // carried down from a heading or a delegation clause made every clause a task); in an annex of
 // data, lines of tables and forms under a heading are not tasks unless they name their own owner.
 void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>& parent_owners,
-                  TaskRule rule) {
+                  const std::vector<std::string>& parent_partners, TaskRule rule) {
+  c.directive = rule == TaskRule::kEvery;
   std::vector<std::string> section_owners = s.heading ? HeadingOwners(c.g, *s.heading) : std::vector<std::string>{};
   std::vector<std::string> defaults = section_owners.empty() ? parent_owners : section_owners;
+  std::vector<std::string> default_partners =
+      section_owners.empty() ? parent_partners : HeadingPartners(c.g, *s.heading);
   bool first_named = !section_owners.empty();
+  // A record: an item whose paragraphs are all labelled fields ("Thời gian hoàn thành: ...", "Đơn vị chủ
+  // trì: ...", "Đơn vị phối hợp: ..."), a table row flattened; its lead unit owns every field.
+  size_t first = s.heading_paragraph ? 1 : 0;
+  bool record = s.paragraphs.size() >= first + 2;
+  for (size_t i = first; i < s.paragraphs.size() && record; ++i) record = c.g.Test("owners.field", s.paragraphs[i].text);
+  size_t record_from = s.tasks.size();
+  bool carried = !defaults.empty();  // an owner carried down outranks the record's own lead
   s.tasks.reserve(s.tasks.size() + s.paragraphs.size());  // most paragraphs are one task: no regrowth
-  for (size_t i = s.heading_paragraph ? 1 : 0; i < s.paragraphs.size(); ++i) {
+  for (size_t i = first; i < s.paragraphs.size(); ++i) {
     const auto& p = s.paragraphs[i];
     for (const auto& [offset, unit] : Units(p)) {
       bool named = false;
-      model::Task t = MakeTask(c, p, offset, unit, defaults, &named);
+      model::Task t = MakeTask(c, p, offset, unit, defaults, &named, default_partners);
       if (named && !first_named) {
         // The owner named first in a section without a heading owns the rest of it.
         defaults = t.owners;
@@ -188,28 +248,71 @@ void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>&
       if (t.owners.empty() && !c.doc.recipients.empty() && !c.reply) {
         t.owners_implied = true;  // named by no one: asked of the addressees (Kính gửi); said once below
         ++c.implied;
-      } else if (t.owners.empty()) {
-        c.doc.Warn("task_owner_missing",
-                   "no owner named for this task in section " + s.path + ", and the document has no addressees",
-                   t.line);
+      } else if (t.owners.empty() && !record) {  // a record's fields are warned of once it is read
+        WarnOwnerMissing(c, s, t);
       }
       AddUnique(s.owners, t.owners);
       s.tasks.push_back(std::move(t));
     }
   }
+  if (record && !carried) {
+    // The record's fields before its lead unit ("Thời gian hoàn thành: Quý II/2025" above "Đơn vị chủ
+    // trì: X") are X's too, and so are its labelled partners.
+    std::vector<std::string> lead, partners;
+    for (size_t k = record_from; k < s.tasks.size(); ++k) {
+      if (lead.empty() && !s.tasks[k].owners.empty() && !s.tasks[k].owners_implied) lead = s.tasks[k].owners;
+      AddUnique(partners, s.tasks[k].partners);
+    }
+    for (size_t k = record_from; k < s.tasks.size() && !lead.empty(); ++k) {
+      auto& t = s.tasks[k];
+      if (!t.owners.empty() && !t.owners_implied) continue;
+      if (t.owners_implied) --c.implied;
+      t.owners_implied = false;
+      t.owners = lead;
+      t.owner_keys.clear();
+      for (const auto& o : t.owners) t.owner_keys.push_back(c.Key(o));
+      c.doc.Trace(t.line, "task", "owners.field");
+    }
+  }
+  for (size_t k = record_from; k < s.tasks.size() && record; ++k) {
+    if (s.tasks[k].owners.empty() && !s.tasks[k].owners_implied) WarnOwnerMissing(c, s, s.tasks[k]);
+  }
   AddUnique(s.owners, section_owners);
   for (auto& child : s.sections) {
-    SectionTasks(c, child, defaults, rule);
+    SectionTasks(c, child, defaults, default_partners, rule);
     AddUnique(s.owners, child.owners);
   }
 }
 
+// Whether an owner is the issuing authority itself ("Ủy ban nhân dân tỉnh" of ỦY BAN NHÂN DÂN TỈNH BÌNH
+// MINH): its key is the authority's key or the start of it, up to a word.
+bool IsIssuer(Context& c, const std::string& owner) {
+  if (!c.doc.authority.name) return false;
+  const std::string& issuer = c.Key(*c.doc.authority.name);
+  const std::string& key = c.Key(owner);
+  if (key.empty() || key.size() > issuer.size() || issuer.compare(0, key.size(), key) != 0) return false;
+  return key.size() == issuer.size() || issuer[key.size()] == ' ';
+}
+
 // Closing and unnumbered-body paragraphs: a sentence is a task when it names an owner or a deadline.
+// The issuer's own undertaking there ("Ủy ban nhân dân tỉnh sẽ thành lập đoàn kiểm tra") assigns nothing.
 void LooseTasks(Context& c, const std::vector<model::Paragraph>& paras, std::vector<model::Task>* out) {
+  c.directive = false;
   for (const auto& p : paras) {
     for (const auto& [offset, unit] : Units(p)) {
       bool named = false;
       model::Task t = MakeTask(c, p, offset, unit, {}, &named);
+      if (named) {
+        std::vector<std::string> owners, keys;
+        for (size_t k = 0; k < t.owners.size(); ++k) {
+          if (IsIssuer(c, t.owners[k])) continue;
+          owners.push_back(t.owners[k]);
+          keys.push_back(t.owner_keys[k]);
+        }
+        if (owners.empty()) continue;  // the issuer's own, deadline and all ("... vào tháng 7")
+        t.owners = std::move(owners);
+        t.owner_keys = std::move(keys);
+      }
       if (t.owners.empty() && t.deadlines.empty()) continue;
       out->push_back(std::move(t));
     }
@@ -287,7 +390,7 @@ void FindTasks(const grammar::Grammar& g, model::Document& doc) {
   // Only above numbered items: without them the preamble's sentences are read as loose tasks below.
   std::vector<std::string> lead_in =
       doc.sections.empty() ? std::vector<std::string>{} : LeadInOwners(c, doc.preamble_paragraphs);
-  for (auto& s : doc.sections) SectionTasks(c, s, lead_in, provisions ? TaskRule::kProvisions : TaskRule::kEvery);
+  for (auto& s : doc.sections) SectionTasks(c, s, lead_in, {}, provisions ? TaskRule::kProvisions : TaskRule::kEvery);
   if (doc.closing) LooseTasks(c, doc.closing->paragraphs, &doc.closing->tasks);
   if (doc.sections.empty()) LooseTasks(c, doc.preamble_paragraphs, &doc.tasks);
   for (auto& a : doc.annexes) {
@@ -295,7 +398,7 @@ void FindTasks(const grammar::Grammar& g, model::Document& doc) {
     TaskRule annex_rule = HasArticles(a.sections) ? TaskRule::kProvisions
                           : directive              ? TaskRule::kEvery
                                                    : TaskRule::kRecords;
-    for (auto& s : a.sections) SectionTasks(c, s, {}, annex_rule);
+    for (auto& s : a.sections) SectionTasks(c, s, {}, {}, annex_rule);
   }
   if (c.implied > 0) {
     doc.Warn("task_owner_implied",

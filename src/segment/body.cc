@@ -209,12 +209,18 @@ struct Node {
   std::string style;
 };
 
-void Finish(Node& node, const std::string& parent_path, const grammar::Grammar& g) {
+void Finish(Node& node, const std::string& parent_path, const std::string& parent_id, const grammar::Grammar& g) {
   auto& s = node.section;
   s.style = node.style;
   s.paragraphs.reserve(node.paras.size());
   for (const Paragraph* p : node.paras) s.paragraphs.push_back(ToModel(*p, p == node.paras[0], g));
-  s.path = parent_path.empty() ? s.id : parent_path + "." + s.id;
+  // "1.1." under "1.": the marker prints its parent's number already; the path says it once ("1.1").
+  std::string_view local = s.id;
+  if (!parent_id.empty() && local.size() > parent_id.size() + 1 && local.substr(0, parent_id.size()) == parent_id &&
+      local[parent_id.size()] == '.') {
+    local.remove_prefix(parent_id.size() + 1);
+  }
+  s.path = parent_path.empty() ? s.id : parent_path + "." + std::string(local);
   bool has_more = node.paras.size() > 1 || !node.children.empty();
   if (!node.paras.empty() && IsHeading(*node.paras[0], has_more)) {
     std::string h(node.paras[0]->rest());
@@ -222,7 +228,7 @@ void Finish(Node& node, const std::string& parent_path, const grammar::Grammar& 
     s.heading = Trim(h);
     s.heading_paragraph = true;
   }
-  for (auto& c : node.children) Finish(c, s.path, g);
+  for (auto& c : node.children) Finish(c, s.path, s.id, g);
   std::string text;
   {
     size_t need = 0;  // the whole item's length, reserved once (a doubling string peaked at twice it)
@@ -269,6 +275,30 @@ void ParseBody(const text::Lines& lines, size_t begin, size_t end, const grammar
         doc.Trace(paras[i].line, "closing", m.rule->id);
         break;
       }
+    }
+  }
+  if (closing_at == paras.size() && last_top != std::string::npos && last_top + 1 < paras.size()) {
+    // Items of one paragraph each ("1. Sở Công Thương rà soát ...", "2. Sở Tài chính bố trí ..."), then
+    // plain paragraphs: those are the closing, not more of the last item, which is shaped like the others.
+    size_t items = 0;
+    bool single = true;
+    for (size_t i = 0; i <= last_top && single; ++i) {
+      if (paras[i].style().empty()) {
+        single = items == 0;  // a preamble before the first item, nothing between items
+      } else {
+        single = paras[i].style() == first_style;
+        ++items;
+      }
+    }
+    // Not articles ("Điều 3."), whose bodies run to several paragraphs whatever the others do; and only
+    // sentences (a formula or a table row after the last item is more of it).
+    single &= first_style != "article";
+    for (size_t i = last_top + 1; i < paras.size() && single; ++i) {
+      single = paras[i].style().empty() && text::EndsSentence(paras[i].text);
+    }
+    if (single && items >= 2) {
+      closing_at = last_top + 1;
+      doc.Trace(paras[closing_at].line, "closing", "closing.after_single_items");
     }
   }
   for (size_t i = 0; i < closing_at; ++i) {
@@ -344,7 +374,7 @@ void ParseBody(const text::Lines& lines, size_t begin, size_t end, const grammar
     for (const Paragraph* p : preamble) doc.preamble_paragraphs.push_back(ToModel(*p, false, g));
   }
   for (auto& n : top) {
-    Finish(n, "", g);
+    Finish(n, "", "", g);
     doc.sections.push_back(std::move(n.section));
   }
   if (closing_at < paras.size()) {

@@ -208,6 +208,9 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       authority.push_back({t, line.number});
       continue;
     }
+    if (upper && (seen_number || seen_date || seen_motto) && g.Test("sections.marker", line)) {
+      break;  // "I. TỔ CHỨC THỰC HIỆN": the body's first numbered heading, in capitals, ends the header
+    }
     if (upper && after_title && !doc.subject) {
       // A decision's or plan's title names its subject in capitals under the kind.
       doc.Trace(line.number, "header", "title_subject");

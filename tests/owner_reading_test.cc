@@ -1,0 +1,194 @@
+// extract/tasks.cc and extract/owners.cc, the owner readings of issue 11 added in session 7: labelled lead
+// and partner units and the records they make, members of a body under its heading, the directed body of a
+// heading, "thì X" under owners carried down, the issuer's own undertakings in a closing, bare bodies that
+// share a level, long lists ended by "trong phạm vi ...", a distributed title among other owners. Each case
+// has texts that must and must not give the reading; none is a copy of a layout file.
+#include <doctest/doctest.h>
+
+#include "test_util.h"
+
+namespace congvan {
+namespace {
+
+using testing::ParseText;
+
+const char* kPlanHeader =
+    "ỦY BAN NHÂN DÂN\nTỈNH HẢI LONG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: 88/KH-UBND\nHải Long, ngày 10 tháng 6 năm 2025\nKẾ HOẠCH\nChuyển đổi số trong trường học\n\n";
+const char* kLetterHeader =
+    "ỦY BAN NHÂN DÂN\nTỈNH HẢI LONG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: 91/UBND-KT\nV/v phòng chống hạn hán\nHải Long, ngày 10 tháng 6 năm 2025\n"
+    "Kính gửi: Sở Nông nghiệp và Môi trường\n\n";
+const char* kTail = "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Thị Hoa\n";
+
+const model::Section* FindPath(const std::vector<model::Section>& ss, const std::string& path) {
+  for (const auto& s : ss) {
+    if (s.path == path) return &s;
+    if (const auto* c = FindPath(s.sections, path)) return c;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Owners(const model::Section& s) {
+  std::vector<std::string> out;
+  for (const auto& t : s.tasks) {
+    for (const auto& o : t.owners) {
+      if (std::find(out.begin(), out.end(), o) == out.end()) out.push_back(o);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> Partners(const model::Section& s) {
+  std::vector<std::string> out;
+  for (const auto& t : s.tasks) {
+    for (const auto& o : t.partners) {
+      if (std::find(out.begin(), out.end(), o) == out.end()) out.push_back(o);
+    }
+  }
+  return out;
+}
+
+TEST_CASE("owners: a record of labelled fields is owned by its lead unit, every field of it") {
+  auto d = ParseText(std::string(kPlanHeader) +
+                     "I. NHIỆM VỤ\n\n1. Xây dựng kho học liệu số\n\n- Thời gian hoàn thành: tháng 12/2025;\n\n"
+                     "- Cơ quan chủ trì: Sở Giáo dục và Đào tạo; Sở Khoa học và Công nghệ\n\n"
+                     "- Cơ quan phối hợp: Ủy ban nhân dân các xã, phường.\n\n"
+                     "2. Tập huấn giáo viên\n\n- Trường Cao đẳng Sư phạm tổ chức các lớp tập huấn.\n\n"
+                     "- Thời gian thực hiện: Quý III/2025.\n" + kTail);
+  const auto* s1 = FindPath(d.sections, "I.1");
+  REQUIRE(s1);
+  REQUIRE(s1->tasks.size() == 3);
+  std::vector<std::string> lead{"Sở Giáo dục và Đào tạo", "Sở Khoa học và Công nghệ"};
+  for (const auto& t : s1->tasks) CHECK(t.owners == lead);  // the time field above the lead too
+  CHECK(s1->tasks[2].partners == std::vector<std::string>{"Ủy ban nhân dân các xã, phường"});
+  CHECK(s1->tasks[0].deadlines.size() == 1);
+  // Not a record: one bullet names its subject as a sentence; the time field keeps the owner named first.
+  const auto* s2 = FindPath(d.sections, "I.2");
+  REQUIRE(s2);
+  CHECK(Owners(*s2) == std::vector<std::string>{"Trường Cao đẳng Sư phạm"});
+  int missing = 0;
+  for (const auto& w : d.warnings) missing += w.code == "task_owner_missing";
+  CHECK(missing == 0);
+}
+
+TEST_CASE("owners: labels name owners as printed, and a label that is not one names nothing") {
+  auto d = ParseText(std::string(kLetterHeader) +
+                     "1. Chủ trì: Đồng chí Phó Chủ tịch phụ trách nông nghiệp; phối hợp: Sở Tài chính.\n\n"
+                     "2. Nội dung chủ yếu như sau: rà soát các hồ chứa nước.\n" + kTail);
+  REQUIRE(d.sections.size() == 2);
+  CHECK(d.sections[0].tasks.at(0).owners ==
+        std::vector<std::string>{"Đồng chí Phó Chủ tịch phụ trách nông nghiệp"});
+  CHECK(d.sections[0].tasks.at(0).partners == std::vector<std::string>{"Sở Tài chính"});
+  CHECK(d.sections[1].tasks.at(0).owners.empty());
+  CHECK(d.sections[1].tasks.at(0).owners_implied);
+}
+
+TEST_CASE("owners: members of the body a heading names are that body; elsewhere they stay as printed") {
+  auto d = ParseText(std::string(kPlanHeader) +
+                     "I. TỔ CHỨC THỰC HIỆN\n\n1. Ban Giám đốc Sở Giáo dục và Đào tạo\n\n"
+                     "- Các đồng chí Phó Giám đốc Sở chỉ đạo theo lĩnh vực được phân công.\n\n"
+                     "- Thanh tra Sở kiểm tra việc thực hiện.\n" + kTail);
+  const auto* s = FindPath(d.sections, "I.1");
+  REQUIRE(s);
+  REQUIRE(s->tasks.size() == 2);
+  CHECK(s->tasks[0].owners == std::vector<std::string>{"Ban Giám đốc Sở Giáo dục và Đào tạo"});
+  CHECK(s->tasks[1].owners == std::vector<std::string>{"Thanh tra Sở"});  // a unit of its own, not a member
+  auto e = ParseText(std::string(kLetterHeader) + "Các đồng chí Phó Giám đốc Sở chỉ đạo theo lĩnh vực được phân công.\n" +
+                     kTail);
+  REQUIRE(e.tasks.size() == 1);
+  CHECK(e.tasks[0].owners == std::vector<std::string>{"Các đồng chí Phó Giám đốc Sở"});
+}
+
+TEST_CASE("owners: a heading's directed body owns its items, its partners work with them; a sentence asks one") {
+  auto d = ParseText(std::string(kLetterHeader) +
+                     "1. Ủy ban nhân dân các xã chỉ đạo Trạm Khuyến nông phối hợp với các hợp tác xã thực hiện:\n\n"
+                     "1.1. Rà soát diện tích lúa thiếu nước.\n\n"
+                     "1.2. Khi mực nước xuống thấp thì Trạm Khuyến nông hướng dẫn bà con chuyển đổi cây trồng.\n\n"
+                     "2. Đề nghị Công an tỉnh chỉ đạo các đội tuần tra bảo vệ công trình thủy lợi.\n" + kTail);
+  const auto* s11 = FindPath(d.sections, "1.1");  // the path says the parent's number once
+  REQUIRE(s11);
+  CHECK(Owners(*s11) == std::vector<std::string>{"Ủy ban nhân dân các xã", "Trạm Khuyến nông"});
+  CHECK(Partners(*s11) == std::vector<std::string>{"các hợp tác xã"});
+  const auto* s12 = FindPath(d.sections, "1.2");
+  REQUIRE(s12);
+  CHECK(Owners(*s12) == std::vector<std::string>{"Trạm Khuyến nông"});  // "thì X" narrows the carried owners
+  CHECK(FindPath(d.sections, "1.1.1") == nullptr);
+  const auto* s2 = FindPath(d.sections, "2");
+  REQUIRE(s2);
+  CHECK(Owners(*s2) == std::vector<std::string>{"Công an tỉnh"});  // not the patrols it is asked to direct
+}
+
+TEST_CASE("owners: \"thì X\" in a text of articles states a rule and gives X no task") {
+  auto d = ParseText(
+      "ỦY BAN NHÂN DÂN\nTỈNH HẢI LONG\nSố: 15/2025/QĐ-UBND\nHải Long, ngày 10 tháng 6 năm 2025\nQUYẾT ĐỊNH\n"
+      "Ban hành quy định về quản lý chợ\n\nĐiều 1. Chợ phải có nội quy.\n\n"
+      "Điều 2. Trường hợp chợ không có nội quy thì Ban quản lý chợ bị nhắc nhở.\n" + std::string(kTail));
+  REQUIRE(d.sections.size() == 2);
+  CHECK(d.sections[1].tasks.empty());
+}
+
+TEST_CASE("owners: the issuer's own undertaking in a closing is no task; what it asks of others is") {
+  auto d = ParseText(std::string(kLetterHeader) +
+                     "1. Sở Nông nghiệp và Môi trường kiểm tra các hồ chứa.\n\n"
+                     "2. Sở Tài chính bố trí kinh phí chống hạn.\n\n"
+                     "Đề nghị Công ty Thủy lợi vận hành các trạm bơm hợp lý.\n\n"
+                     "Ủy ban nhân dân tỉnh sẽ tổ chức đoàn kiểm tra vào tháng 7.\n" + kTail);
+  REQUIRE(d.sections.size() == 2);
+  CHECK(Owners(d.sections[1]) == std::vector<std::string>{"Sở Tài chính"});  // the trailing paragraphs are not item 2
+  REQUIRE(d.closing);
+  REQUIRE(d.closing->tasks.size() == 1);
+  CHECK(d.closing->tasks[0].owners == std::vector<std::string>{"Công ty Thủy lợi"});
+}
+
+TEST_CASE("owners: after items of several paragraphs, a plain paragraph stays in the last item") {
+  auto d = ParseText(std::string(kLetterHeader) +
+                     "1. Sở Nông nghiệp và Môi trường kiểm tra các hồ chứa.\n\nBáo cáo kết quả hằng tuần.\n\n"
+                     "2. Sở Tài chính bố trí kinh phí chống hạn.\n\nƯu tiên các xã vùng cao.\n" + kTail);
+  REQUIRE(d.sections.size() == 2);
+  CHECK(d.sections[1].tasks.size() == 2);
+  CHECK_FALSE(d.closing);
+}
+
+TEST_CASE("owners: bare bodies share the level after them; a long list ends before \"trong phạm vi\"") {
+  auto d = ParseText(
+      "ỦY BAN NHÂN DÂN\nTỈNH HẢI LONG\nSố: 16/QĐ-UBND\nHải Long, ngày 10 tháng 6 năm 2025\nQUYẾT ĐỊNH\n"
+      "Về việc phòng chống hạn hán\n\nĐiều 1. Phê duyệt phương án phòng chống hạn hán năm 2025.\n\n"
+      "Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở: Tài chính, Xây dựng; Hội đồng nhân dân, "
+      "Ủy ban nhân dân các xã, phường và các hộ gia đình trên địa bàn tỉnh trong phạm vi nhiệm vụ, quyền hạn "
+      "của mình có trách nhiệm thi hành Quyết định này./.\n" + std::string(kTail));
+  REQUIRE(d.sections.size() == 2);
+  REQUIRE(d.sections[1].tasks.size() == 1);
+  CHECK(d.sections[1].tasks[0].owners ==
+        std::vector<std::string>{"Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Tài chính", "Giám đốc Sở Xây dựng",
+                                 "Hội đồng nhân dân, Ủy ban nhân dân các xã, phường",
+                                 "các hộ gia đình trên địa bàn tỉnh"});
+}
+
+TEST_CASE("owners: a locative ends the owner before a verb no list knows; a name after it does not") {
+  auto d = ParseText(std::string(kLetterHeader) +
+                     "Đề nghị các hộ gia đình trên địa bàn tỉnh tích trữ nước sinh hoạt.\n\n"
+                     "Đề nghị các doanh nghiệp trên địa bàn tỉnh Hải Long tiết kiệm nước.\n" + kTail);
+  REQUIRE(d.tasks.size() == 2);
+  CHECK(d.tasks[0].owners == std::vector<std::string>{"các hộ gia đình trên địa bàn tỉnh"});
+  REQUIRE(d.tasks[1].owners.size() == 1);
+  CHECK(d.tasks[1].owners[0].rfind("các doanh nghiệp trên địa bàn tỉnh Hải Long", 0) == 0);
+}
+
+TEST_CASE("header: the body's first numbered heading in capitals ends the header") {
+  auto d = ParseText(std::string(kPlanHeader) + "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Nâng cao chất lượng dạy học.\n" + kTail);
+  REQUIRE(d.subject);
+  CHECK(*d.subject == "Chuyển đổi số trong trường học");
+  REQUIRE(d.sections.size() == 1);
+  CHECK(d.sections[0].id == "I");
+  // Capitals without a marker after the title are still the title's subject.
+  auto e = ParseText(
+      "ỦY BAN NHÂN DÂN\nTỈNH HẢI LONG\nSố: 89/KH-UBND\nHải Long, ngày 10 tháng 6 năm 2025\nKẾ HOẠCH\n"
+      "CHUYỂN ĐỔI SỐ TRONG TRƯỜNG HỌC\n\nI. MỤC ĐÍCH\n\n1. Nâng cao chất lượng.\n" + std::string(kTail));
+  REQUIRE(e.subject);
+  CHECK(*e.subject == "CHUYỂN ĐỔI SỐ TRONG TRƯỜNG HỌC");
+  CHECK(e.sections.size() == 1);
+}
+
+}  // namespace
+}  // namespace congvan
