@@ -190,5 +190,41 @@ TEST_CASE("header: the body's first numbered heading in capitals ends the header
   CHECK(e.sections.size() == 1);
 }
 
+TEST_CASE("owners: a reported act, a name alone and the issuer's answer name no owner") {
+  auto d = ParseText(std::string(kLetterHeader) +
+                     "1. Sở Nông nghiệp và Môi trường đã kiểm tra các hồ chứa trong tháng 5.\n\n"
+                     "2. Trung tâm Phục vụ hành chính công tỉnh.\n\n"
+                     "3. Sở Tài chính bố trí kinh phí chống hạn.\n\n"
+                     "Ủy ban nhân dân tỉnh trả lời để các đơn vị được biết./.\n" + kTail);
+  REQUIRE(d.sections.size() == 3);
+  REQUIRE(d.sections[0].tasks.size() == 1);
+  CHECK(d.sections[0].tasks[0].owners.empty());  // a report of what was done: asked of no one named
+  CHECK(d.sections[1].tasks.empty());           // a name alone heads an item with nothing under it
+  CHECK(d.sections[2].tasks.at(0).owners == std::vector<std::string>{"Sở Tài chính"});
+  if (d.closing) {
+    for (const auto& t : d.closing->tasks) CHECK(t.owners.empty());
+  }
+}
+
+TEST_CASE("owners: an owner's name alone after its item's marker heads the item, and is no task") {
+  auto d = ParseText(std::string(kPlanHeader) +
+                     "I. PHÂN CÔNG NHIỆM VỤ\n\n**1.\nCông an tỉnh**\n\na) Tham mưu tổ chức thực hiện Kế hoạch.\n\n"
+                     "b) Kiểm tra các cơ sở cai nghiện.\n\n**2.\nSở Tài chính**\n\n- Bố trí kinh phí thực hiện.\n" + kTail);
+  const auto* s1 = FindPath(d.sections, "I.1");
+  REQUIRE(s1);
+  for (const auto& t : s1->tasks) CHECK(t.text != "Công an tỉnh");
+  const auto* a = FindPath(d.sections, "I.1.a");
+  REQUIRE(a);
+  CHECK(Owners(*a) == std::vector<std::string>{"Công an tỉnh"});
+  const auto* s2 = FindPath(d.sections, "I.2");
+  REQUIRE(s2);
+  CHECK(Owners(*s2) == std::vector<std::string>{"Sở Tài chính"});
+  // Not a name alone: the item's first words are a task with its own subject.
+  auto e = ParseText(std::string(kPlanHeader) + "1. Công an tỉnh kiểm tra các cơ sở cai nghiện.\n\n"
+                     "2. Sở Tài chính bố trí kinh phí.\n" + kTail);
+  REQUIRE(e.sections.size() == 2);
+  CHECK(e.sections[0].tasks.size() == 1);
+}
+
 }  // namespace
 }  // namespace congvan

@@ -21,7 +21,7 @@ void AddUnique(std::vector<std::string>& to, const std::vector<std::string>& fro
 // ("Chủ tịch UBND tỉnh yêu cầu ...").
 // `span` is the classified span when the clause is all of it.
 std::vector<std::string> SubjectOwners(const grammar::Grammar& g, std::string_view clause,
-                                       const text::Line* span) {
+                                       const text::Line* span, bool heading = false) {
   grammar::Match m;
   if (span ? g.Find("owners.intro", *span, &m) : g.Find("owners.intro", clause, &m)) {
     clause.remove_prefix(m.groups[0].size());
@@ -31,6 +31,12 @@ std::vector<std::string> SubjectOwners(const grammar::Grammar& g, std::string_vi
   size_t pos = clause.find(phrase);
   std::string_view after = pos == std::string_view::npos ? "" : clause.substr(pos + phrase.size());
   if (g.Test("owners.requester", after)) return {};  // a yes/no question: no groups read
+  // "Văn phòng Trung ương Đảng ... đã đoàn kết, tận tụy ...": a past or ongoing act reported, not a task.
+  if (g.Test("owners.reported", after)) return {};
+  // "Ban Thi đua - Khen thưởng Trung ương.": a unit that is a name alone (a structure, a roster) states
+  // no act. Not a heading ("2. Sở Y tế", whose items say the acts), nor one clause of a unit cut at ";"
+  // ("Chánh Văn phòng ...; Thủ trưởng ... chịu trách nhiệm": the act comes after the last).
+  if (!heading && span && after.find_first_not_of(" .;,:") == std::string_view::npos) return {};
   return SplitOwners(g, phrase);
 }
 
@@ -180,7 +186,7 @@ std::vector<std::pair<size_t, std::string>> Units(const model::Paragraph& p) {
 std::vector<std::string> HeadingOwners(const grammar::Grammar& g, const std::string& heading) {
   // As a sentence's subject: a heading "Hội đồng nhân dân tỉnh thống nhất với ..., cụ thể như sau" is the
   // enacting body speaking (owners.requester), not an owner.
-  auto owners = SubjectOwners(g, heading, nullptr);
+  auto owners = SubjectOwners(g, heading, nullptr, true);
   grammar::Match m;
   if (owners.empty() && g.Find("owners.heading_intro", heading, &m) && m.Offset(heading, "at") != std::string::npos) {
     owners = OwnersAt(g, std::string_view(heading).substr(m.Offset(heading, "at")));
@@ -190,6 +196,13 @@ std::vector<std::string> HeadingOwners(const grammar::Grammar& g, const std::str
     AddUnique(owners, OwnersAt(g, std::string_view(heading).substr(m.Offset(heading, "at"))));
   }
   return owners;
+}
+
+// Whether a text is an owner's name and nothing more ("Sở Tài chính", "Công an thành phố:").
+bool NameOnly(const grammar::Grammar& g, std::string_view text) {
+  std::string phrase = OwnerPhrase(g, text);
+  if (phrase.empty() || text.substr(0, phrase.size()) != phrase) return false;
+  return text.substr(phrase.size()).find_first_not_of(" .;,:") == std::string_view::npos;
 }
 
 // The partners a heading names for its items ("... phối hợp với các cơ quan chức năng thực hiện ...").
@@ -232,8 +245,28 @@ void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>&
   size_t record_from = s.tasks.size();
   bool carried = !defaults.empty();  // an owner carried down outranks the record's own lead
   s.tasks.reserve(s.tasks.size() + s.paragraphs.size());  // most paragraphs are one task: no regrowth
+  bool seen_text = false;
   for (size_t i = first; i < s.paragraphs.size(); ++i) {
     const auto& p = s.paragraphs[i];
+    std::string_view own = p.text;  // without its marker ("6. Sở Tài chính")
+    if (i == 0 && own.size() > s.id.size() && own.substr(0, s.id.size()) == s.id &&
+        (own[s.id.size()] == '.' || own[s.id.size()] == ')')) {
+      own.remove_prefix(s.id.size() + 1);
+      while (!own.empty() && own.front() == ' ') own.remove_prefix(1);
+    }
+    bool opening = !seen_text && !own.empty();  // the section's first words after its marker
+    seen_text |= !own.empty();
+    if (opening && section_owners.empty() && NameOnly(c.g, own)) {
+      // "**6.** / **Sở Tài chính**": a heading the converter put on its own line after the marker; it
+      // names the owner of what follows, and is no task itself.
+      section_owners = HeadingOwners(c.g, std::string(own));
+      if (!section_owners.empty()) {
+        defaults = section_owners;
+        default_partners.clear();
+        first_named = true;
+        continue;
+      }
+    }
     for (const auto& [offset, unit] : Units(p)) {
       bool named = false;
       model::Task t = MakeTask(c, p, offset, unit, defaults, &named, default_partners);
