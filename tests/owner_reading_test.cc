@@ -226,5 +226,27 @@ TEST_CASE("owners: an owner's name alone after its item's marker heads the item,
   CHECK(e.sections[0].tasks.size() == 1);
 }
 
+TEST_CASE("owners: an answer letter citing the question it received assigns only what it names") {
+  const std::string head =
+      "CỤC THUẾ TỈNH HẢI LONG\nSố: 77/CT-TTHT\nHải Long, ngày 10 tháng 6 năm 2025\nV/v chính sách thuế\n"
+      "Kính gửi: Công ty TNHH Minh Long\n\n";
+  auto d = ParseText(head +
+                     "Cục Thuế tỉnh Hải Long nhận được công văn số 12/CV ngày 02/6/2025 của Công ty TNHH Minh Long "
+                     "hỏi về chính sách thuế giá trị gia tăng. Về vấn đề này, Cục Thuế có ý kiến như sau:\n\n"
+                     "1. Hàng hóa xuất khẩu áp dụng thuế suất 0%.\n\n"
+                     "2. Đề nghị Công ty liên hệ Phòng Thanh tra để được hướng dẫn.\n" + kTail);
+  REQUIRE(d.sections.size() == 2);
+  CHECK(d.sections[0].tasks.empty());  // a rule explained to the asker
+  REQUIRE(d.sections[1].tasks.size() == 1);
+  // A directive citing a letter it received, with no question: its items are tasks of the addressees.
+  auto e = ParseText(std::string(kLetterHeader) +
+                     "Ủy ban nhân dân tỉnh nhận được Công văn số 12/BNN-TL ngày 02/6/2025 của Bộ Nông nghiệp và Môi "
+                     "trường về việc phòng chống hạn hán. Về việc này, Ủy ban nhân dân tỉnh yêu cầu:\n\n"
+                     "1. Rà soát các hồ chứa nước.\n\n2. Báo cáo kết quả trước ngày 30/6/2025.\n" + kTail);
+  REQUIRE(e.sections.size() == 2);
+  CHECK(e.sections[0].tasks.size() == 1);
+  CHECK(e.sections[0].tasks[0].owners_implied);
+}
+
 }  // namespace
 }  // namespace congvan

@@ -415,8 +415,12 @@ void FindTasks(const grammar::Grammar& g, model::Document& doc) {
     doc.addressee_keys.push_back(c.Key(r.text));
   }
   const auto& kinds = g.List("provision_kinds");
-  bool reply = (doc.subject && g.Test("owners.reply", *doc.subject)) ||
-               (!doc.preamble_paragraphs.empty() && g.Test("owners.reply", doc.preamble_paragraphs.front().text));
+  // An answer letter: its subject, or one of the body's first paragraphs (a header the converter garbled
+  // is left there as a few paragraphs of debris), says it answers.
+  bool reply = doc.subject && g.Test("owners.reply", *doc.subject);
+  for (size_t i = 0; i < doc.preamble_paragraphs.size() && i < 6 && !reply; ++i) {
+    reply = g.Test("owners.reply", doc.preamble_paragraphs[i].text);
+  }
   bool provisions = reply || HasArticles(doc.sections) ||
                     (doc.kind && std::find(kinds.begin(), kinds.end(), *doc.kind) != kinds.end());
   c.reply = reply;
