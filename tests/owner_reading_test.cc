@@ -248,5 +248,29 @@ TEST_CASE("owners: an answer letter citing the question it received assigns only
   CHECK(e.sections[0].tasks[0].owners_implied);
 }
 
+TEST_CASE("owners: aims and findings are no tasks; the work a plan assigns, and what a report asks, are") {
+  auto d = ParseText(std::string(kPlanHeader) +
+                     "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Đến hết năm 2026, 100% trường học có kết nối Internet.\n\n"
+                     "2. Sở Giáo dục và Đào tạo chủ động bố trí nguồn lực.\n\n"
+                     "II. NHIỆM VỤ\n\n1. Rà soát hạ tầng mạng của các trường.\n\n2. Tập huấn giáo viên.\n" + kTail);
+  const auto* aims = FindPath(d.sections, "I");
+  REQUIRE(aims);
+  REQUIRE(aims->sections.size() == 2);
+  CHECK(aims->sections[0].tasks.empty());       // a target
+  CHECK(aims->sections[1].tasks.size() == 1);   // names its own owner
+  const auto* work = FindPath(d.sections, "II");
+  REQUIRE(work);
+  REQUIRE(work->sections.size() == 2);
+  CHECK(work->sections[0].tasks.size() == 1);
+  auto r = ParseText(
+      "BỘ TÀI CHÍNH\nSố: 45/BC-BTC\nHà Nội, ngày 10 tháng 6 năm 2025\nBÁO CÁO\nTổng kết thi hành Luật thuế\n\n"
+      "1. Số thu về thuế luôn chiếm tỷ lệ cao trong tổng thu ngân sách.\n\n"
+      "2. Đề nghị Bộ Tư pháp thẩm định hồ sơ.\n" + std::string(kTail));
+  REQUIRE(r.sections.size() == 2);
+  CHECK(r.sections[0].tasks.empty());
+  REQUIRE(r.sections[1].tasks.size() == 1);
+  CHECK(r.sections[1].tasks[0].owners == std::vector<std::string>{"Bộ Tư pháp"});
+}
+
 }  // namespace
 }  // namespace congvan

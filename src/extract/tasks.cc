@@ -231,6 +231,11 @@ enum class TaskRule {
 // data, lines of tables and forms under a heading are not tasks unless they name their own owner.
 void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>& parent_owners,
                   const std::vector<std::string>& parent_partners, TaskRule rule) {
+  // "I. MỤC ĐÍCH, YÊU CẦU", "Mục tiêu": aims and findings; a unit under them is a task only when it names
+  // its owner.
+  if (rule != TaskRule::kRecords && s.heading && c.g.Test("owners.statement_heading", *s.heading)) {
+    rule = TaskRule::kRecords;
+  }
   c.directive = rule == TaskRule::kEvery;
   std::vector<std::string> section_owners = s.heading ? HeadingOwners(c.g, *s.heading) : std::vector<std::string>{};
   std::vector<std::string> defaults = section_owners.empty() ? parent_owners : section_owners;
@@ -421,8 +426,10 @@ void FindTasks(const grammar::Grammar& g, model::Document& doc) {
   for (size_t i = 0; i < doc.preamble_paragraphs.size() && i < 6 && !reply; ++i) {
     reply = g.Test("owners.reply", doc.preamble_paragraphs[i].text);
   }
+  const auto& statements = g.List("statement_kinds");
   bool provisions = reply || HasArticles(doc.sections) ||
-                    (doc.kind && std::find(kinds.begin(), kinds.end(), *doc.kind) != kinds.end());
+                    (doc.kind && std::find(kinds.begin(), kinds.end(), *doc.kind) != kinds.end()) ||
+                    (doc.kind && std::find(statements.begin(), statements.end(), *doc.kind) != statements.end());
   c.reply = reply;
   // Only above numbered items: without them the preamble's sentences are read as loose tasks below.
   std::vector<std::string> lead_in =
