@@ -272,5 +272,19 @@ TEST_CASE("owners: aims and findings are no tasks; the work a plan assigns, and 
   CHECK(r.sections[1].tasks[0].owners == std::vector<std::string>{"Bộ Tư pháp"});
 }
 
+TEST_CASE("header: an article ends the header though no number or date was read; other lines do not") {
+  auto d = ParseText("LUẬT VIỆC LÀM\n\nQuốc hội ban hành Luật Việc làm.\n\nĐiều 1. Phạm vi điều chỉnh\n\n"
+                     "Luật này quy định chính sách hỗ trợ tạo việc làm.\n\nĐiều 2. Giải thích từ ngữ\n\n"
+                     "Trong Luật này, các từ ngữ dưới đây được hiểu như sau.\n");
+  REQUIRE(d.sections.size() == 2);
+  CHECK(d.sections[0].id == "1");
+  CHECK(d.sections[0].style == "article");
+  for (const auto& s : d.sections) CHECK(s.tasks.empty());  // a text of articles: rules, not tasks
+  auto e = ParseText("ỦY BAN NHÂN DÂN\nTỈNH HẢI LONG\nĐiều chỉnh kế hoạch vốn\nSố: 5/UBND-KT\n"
+                     "Hải Long, ngày 10 tháng 6 năm 2025\n\n1. Sở Tài chính rà soát kế hoạch vốn.\n");
+  REQUIRE(e.number);
+  CHECK(*e.number == "5");
+}
+
 }  // namespace
 }  // namespace congvan

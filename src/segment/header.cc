@@ -240,6 +240,9 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
     }
     // Past the first header line, body text ends the header; a short unknown line (OCR noise, a
     // converter's stray mark) does not.
+    // "Điều 1. Phạm vi điều chỉnh": an article starts the body, whatever the header has shown so far (a law
+    // whose number and date the converter lost would otherwise lose its first articles to the header).
+    if (i > begin && g.Test("sections.marker.article", line)) break;
     bool bodylike = WordCount(t) >= 8 || text::EndsSentence(t) || g.Test("sections.marker", line);
     if ((seen_number || seen_date || seen_motto) && bodylike) break;
     if (i - begin > 20) break;
