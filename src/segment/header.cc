@@ -86,9 +86,40 @@ void ReadNumber(const grammar::Match& m, const text::Line& line, model::Document
 
 // The place/date line's match -> place and ISO date.
 void ReadPlaceDate(const grammar::Match& m, const text::Line& line, const std::string& text,
-                   model::Document& doc) {
+                   const grammar::Grammar& g, model::Document& doc) {
   doc.Trace(line.number, "header", m.rule->id);
   doc.place = Trim(m.Group("place"));
+  // "V/v thuế GTGT Hà Nội, ngày ...": a subject cell before the place (header.place_date.line_end).
+  size_t at = m.Offset(text, "place");
+  grammar::Match sm;
+  std::string cell = at != std::string::npos && at > 0 ? Trim(std::string_view(text).substr(0, at)) : std::string();
+  if (!doc.subject && !cell.empty() && g.Find("header.subject", cell, &sm) && sm.Has("subject")) {
+    doc.subject = Trim(sm.Group("subject"));
+    doc.lines["subject"] = line.number;
+  }
+  if (g.Test("header.subject", *doc.place)) {
+    // "V/v thuế nhà thầu Hà Nam, ngày 8 tháng 8 năm 2015": the subject cell glued before the place; the
+    // place is the run of capitalized words that ends it.
+    std::string_view p = *doc.place;
+    size_t start = p.size();  // where the trailing run of capitalized words begins
+    for (size_t end = p.size(); end > 0;) {
+      size_t sp = p.rfind(' ', end - 1);
+      size_t w = sp == std::string_view::npos ? 0 : sp + 1;
+      if (!text::StartsUpper(p.substr(w, end - w))) break;
+      start = w;
+      if (sp == std::string_view::npos) break;
+      end = sp;
+    }
+    if (start > 0 && start < p.size()) {
+      grammar::Match sm;
+      std::string before = Trim(p.substr(0, start));
+      if (!doc.subject && g.Find("header.subject", before, &sm) && sm.Has("subject")) {
+        doc.subject = Trim(sm.Group("subject"));
+        doc.lines["subject"] = line.number;
+      }
+      doc.place = Trim(p.substr(start));
+    }
+  }
   doc.lines["place"] = doc.lines["date"] = line.number;
   int day = ParseInt(m.Group("day"), 0);
   int month = ParseInt(m.Group("month"), 0);
@@ -98,6 +129,12 @@ void ReadPlaceDate(const grammar::Match& m, const text::Line& line, const std::s
   } else {
     doc.Warn("date_incomplete", "the date's day or month is blank, or it is not a calendar date: \"" + text + "\"", line.number);
   }
+}
+
+// Whether a line opens a header part by itself (a subject, a number line): it is not the second half of a
+// part wrapped from the line above ("S611 Se a" / "Số: /TCHQ-TXNK Hà Nội, ngày ...").
+bool MakesPartAlone(const grammar::Grammar& g, const text::Line& line) {
+  return g.Test("header.subject", line) || g.Test("header.number", line);
 }
 
 }  // namespace
@@ -131,7 +168,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
     // Only short lines: header parts are short, body lines are not worth the three extra matches.
     bool cut_date = g.Test("header.date_cut", line);
     if (next < n && WordCount(t) <= 12 && (cut_date || !IsOtherHeaderLine(g, line)) &&
-        !g.Test("header.subject", line)) {
+        !g.Test("header.subject", line) && !MakesPartAlone(g, lines[next])) {
       joined = t;
       text::AppendWrapped(joined, lines[next].text);
       if (g.Find("header.place_date", joined, &m) || g.Find("header.subject", joined, &m) ||
@@ -156,11 +193,19 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
     if (!seen_number && find("header.number", &m)) {
       seen_number = true;
       ReadNumber(m, line, doc, notes);
+      // "Số: /TCT-CS Hà Nội, ngày 16 tháng 7 năm 2021": the two cells of the number row on one line.
+      size_t end = m.Offset(t2) + m.groups[0].size();
+      grammar::Match dm;
+      std::string rest = end < t2.size() ? Trim(std::string_view(t2).substr(end)) : std::string();
+      if (!seen_date && !rest.empty() && g.Find("header.place_date", rest, &dm)) {
+        seen_date = true;
+        ReadPlaceDate(dm, line, rest, g, doc);
+      }
       continue;
     }
     if (!seen_date && find("header.place_date", &m)) {
       seen_date = true;
-      ReadPlaceDate(m, line, t2, doc);
+      ReadPlaceDate(m, line, t2, g, doc);
       continue;
     }
     if (!doc.subject && find("header.subject", &m)) {
@@ -243,6 +288,38 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
     // "Điều 1. Phạm vi điều chỉnh": an article starts the body, whatever the header has shown so far (a law
     // whose number and date the converter lost would otherwise lose its first articles to the header).
     if (i > begin && g.Test("sections.marker.article", line)) break;
+    size_t prev = i;
+    while (prev > begin && lines[prev - 1].text.empty()) --prev;
+    auto number_at = doc.lines.find("number");
+    bool after_number = prev > begin && number_at != doc.lines.end() && lines[prev - 1].number == number_at->second;
+    if (after_number && !seen_date && !doc.subject && g.Find("header.subject_bare", line, &m)) {
+      // "Số: 5155/SGDĐT-GDTXNNĐH" / "Về hướng dẫn đánh giá ..." / "Thành phố Hồ Chí Minh, ngày ...".
+      size_t j = i + 1, ahead = 0;
+      bool header_follows = false;
+      for (; j < n && ahead < 4; ++j) {
+        if (lines[j].text.empty()) continue;
+        ++ahead;
+        if (g.Test("header.place_date", lines[j]) || g.Test("header.date_cut", lines[j]) ||
+            g.Test("recipients.start", lines[j])) {
+          header_follows = true;
+          break;
+        }
+      }
+      if (header_follows) {
+        doc.Trace(line.number, "header", m.rule->id);
+        std::string subject(m.Group("subject"));
+        doc.lines["subject"] = line.number;
+        size_t k = i + 1;
+        for (; k < j; ++k) {
+          if (lines[k].text.empty()) continue;
+          doc.Trace(lines[k].number, "header", "header.subject/continuation");
+          text::AppendWrapped(subject, lines[k].text);
+        }
+        doc.subject = Trim(subject);
+        i = j - 1;
+        continue;
+      }
+    }
     bool bodylike = WordCount(t) >= 8 || text::EndsSentence(t) || g.Test("sections.marker", line);
     if ((seen_number || seen_date || seen_motto) && bodylike) break;
     if (i - begin > 20) break;
@@ -264,7 +341,7 @@ void ReadLateHeader(const text::Lines& lines, size_t begin, size_t end, const gr
     for (size_t j = lo; j < hi; ++j) {
       if (j == i || !g.Find("header.place_date", lines[j], &dm)) continue;
       ReadNumber(nm, lines[i], doc, notes);
-      ReadPlaceDate(dm, lines[j], lines[j].text, doc);
+      ReadPlaceDate(dm, lines[j], lines[j].text, g, doc);
       doc.Warn("header_late",
                "no number or date in the header; read from the \"Số\" and place/date lines at lines " +
                    std::to_string(lines[i].number) + " and " + std::to_string(lines[j].number),
