@@ -8,6 +8,8 @@ namespace {
 
 // How many lines from the top a header flattened onto plain lines may reach.
 constexpr size_t kHeaderZone = 60;
+// How many lines after the last "Nơi nhận" a signature printed beside the list may reach.
+constexpr size_t kTailColumnWindow = 40;
 
 // Cuts one cell or line at every common.cell_break match; returns the non-empty pieces. Each piece is cut
 // again, since a match consumes the first letter after its cut and so hides a cut right after it
@@ -209,6 +211,66 @@ void LiftFootnotes(text::Lines& lines, size_t begin, const grammar::Grammar& g,
     doc.footnotes.push_back(std::move(fn));
     i = j - 1;
   }
+}
+
+
+
+void SeparateTailColumns(text::Lines& lines, const grammar::Grammar& g, model::Document& doc) {
+  size_t start = lines.size();
+  for (size_t i = lines.size(); i-- > 0;) {
+    if (g.Test("distribution.start", lines[i])) {
+      start = i;
+      break;
+    }
+  }
+  if (start == lines.size()) return;
+  size_t end = std::min(lines.size(), start + kTailColumnWindow);
+  // The right column starts at a chain mark; only then are titles and names at line ends read as its cells.
+  grammar::Match m;
+  bool columns = false;
+  for (size_t i = start; i < end && !columns; ++i) {
+    columns = !lines[i].text.empty() && g.Find("signature.column.mark", lines[i].text, &m);
+  }
+  if (!columns) return;
+  text::Lines left, right;  // new lines, classified below
+  std::vector<size_t> changed;
+  size_t last_changed = start;
+  for (size_t i = start; i < end; ++i) {
+    const std::string& t = lines[i].text;
+    if (t.empty()) continue;
+    size_t at = std::string::npos;
+    for (const char* family : {"signature.column.mark", "signature.column.title", "signature.column.name"}) {
+      if (g.Find(family, t, &m)) {
+        at = m.Offset(t, "at");
+        if (at == std::string::npos) {  // no `at` group: the cell starts after the match's separator
+          at = m.Offset(t);
+          while (at < t.size() && std::string_view(";:,.) \t").find(t[at]) != std::string_view::npos) ++at;
+        }
+        break;
+      }
+    }
+    if (at == std::string::npos || at == 0) continue;
+    std::string l = Trim(std::string_view(t).substr(0, at));
+    if (l.empty()) continue;
+    doc.Trace(lines[i].number, "layout", "signature.column");
+    left.push_back(text::Line{l, lines[i].number, lines[i].heading_level});
+    right.push_back(text::Line{Trim(std::string_view(t).substr(at)), lines[i].number, 0});
+    changed.push_back(i);
+    last_changed = i;
+  }
+  if (right.empty()) return;
+  g.Classify(left);
+  g.Classify(right);
+  for (size_t k = 0; k < changed.size(); ++k) lines[changed[k]] = std::move(left[k]);
+  // The right column's cells, in order, as a block below the list: after the last list item in the window
+  // (items wrap over lines that are no items, so the list runs to its last "- " line, not to its first gap).
+  size_t at = last_changed + 1;
+  for (size_t i = at; i < end; ++i) {
+    if (g.Test("distribution.item", lines[i])) at = i + 1;  // the list's last item in the window
+  }
+  while (at < end && lines[at].text.empty()) ++at;
+  lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(at), std::make_move_iterator(right.begin()),
+               std::make_move_iterator(right.end()));
 }
 
 }  // namespace congvan::segment

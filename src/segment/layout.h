@@ -38,4 +38,11 @@ void LiftFootnotes(text::Lines& lines, size_t begin, const grammar::Grammar& g, 
 // "¹²" -> "12"; other text unchanged.
 std::string SuperscriptToAscii(std::string_view s);
 
+// Two columns read across (OCR, pdftotext without -layout): after the last "Nơi nhận", a line that carries
+// the signature block's cell on its right ("- Như trên; KT. TỔNG CỤC TRƯỞNG", "...; Nguyễn Tân Dũng") is cut
+// there (signature.column.*), the left part kept in place and the right parts moved, in order and with
+// their line numbers, to just below the list, where they read as one signature block. Only when some line
+// carries a chain mark on its right. Never fails.
+void SeparateTailColumns(text::Lines& lines, const grammar::Grammar& g, model::Document& doc);
+
 }  // namespace congvan::segment

@@ -14,6 +14,7 @@ void Segment(text::Lines input, const grammar::Grammar& g, model::Document& doc)
   text::Lines lines = Unflatten(std::move(input), g, doc);  // the input's table is freed on return
   RejoinSplitStarters(lines, g, doc);
   g.Classify(lines);  // every line once: the stages below read each line's classes
+  SeparateTailColumns(lines, g, doc);
   size_t start = SkipPreface(lines, g, doc);
   HeaderNotes notes;
   size_t header_end = ParseHeader(lines, start, g, doc, &notes);
