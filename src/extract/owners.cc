@@ -25,6 +25,13 @@ std::string Clean(std::string_view s) {
       changed = true;
       continue;
     }
+    // A conjunction left where a predicate cut the phrase ("... triệu tập và"): no owner ends with one.
+    for (std::string_view conj : {" và", " hoặc", " cùng", " các"}) {
+      if (out.size() > conj.size() && std::string_view(out).substr(out.size() - conj.size()) == conj) {
+        out.erase(out.size() - conj.size());
+        changed = true;
+      }
+    }
     for (const char* sup : kSup) {
       std::string_view sv(sup);
       if (out.size() >= sv.size() && std::string_view(out).substr(out.size() - sv.size()) == sv) {
@@ -61,8 +68,11 @@ std::string OwnerPhrase(const grammar::Grammar& g, std::string_view text) {
   if (!g.Find("owners.head", text, &m) || m.Offset(text) != 0) return "";
   size_t from = m.groups[0].size();
   size_t end = text.size();
-  // The first predicate after the head (only the first is needed: Find, not FindAll).
-  for (size_t pos = from; pos < text.size();) {
+  // The first predicate after the head (only the first is needed: Find, not FindAll). A head that took
+  // the space after it ("Công ty ", "Công an ") leaves it to the predicate: "đề nghị Công ty theo hướng
+  // dẫn" ends at "theo" (regression: owner_phrase_first_word_predicate).
+  size_t first = from > 0 && text[from - 1] == ' ' ? from - 1 : from;
+  for (size_t pos = first; pos < text.size();) {
     std::string_view sub = text.substr(pos);
     grammar::Match p;
     if (!g.Find("owners.predicate", sub, &p)) break;
@@ -83,6 +93,8 @@ std::string OwnerPhrase(const grammar::Grammar& g, std::string_view text) {
     }
     pos += std::max<size_t>(whole_end, 1);
   }
+  // "cơ quan bảo hiểm xã hội phải ...": a subject by kind owns only a duty (owners.head.duty).
+  if (m.rule->value == "duty" && (end >= text.size() || !g.Test("owners.duty", text.substr(end)))) return "";
   // "Công an tỉnh đẩy nhanh ...": the level ends the name before a verb the list does not know.
   grammar::Match lv;
   if (g.Find("owners.level_end", text.substr(0, end), &lv)) {

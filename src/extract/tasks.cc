@@ -33,6 +33,9 @@ std::vector<std::string> SubjectOwners(const grammar::Grammar& g, std::string_vi
   if (g.Test("owners.requester", after)) return {};  // a yes/no question: no groups read
   // "Văn phòng Trung ương Đảng ... đã đoàn kết, tận tụy ...": a past or ongoing act reported, not a task.
   if (g.Test("owners.reported", after)) return {};
+  // "X có quyền:", "X do Chủ tịch ... bổ nhiệm", "X là ...", "Các xã: Bản Díu, Chế Là": a right, a
+  // passive, a definition, a roster; but "X là cơ quan đầu mối ..." designates X.
+  if (g.Test("owners.not_subject", after) && !g.Test("owners.designated", after)) return {};
   // "Ban Thi đua - Khen thưởng Trung ương.": a unit that is a name alone (a structure, a roster) states
   // no act. Not a heading ("2. Sở Y tế", whose items say the acts), nor one clause of a unit cut at ";"
   // ("Chánh Văn phòng ...; Thủ trưởng ... chịu trách nhiệm": the act comes after the last).
@@ -55,6 +58,9 @@ std::vector<std::string> NamedOwners(const grammar::Grammar& g, const text::Line
     AddUnique(owners, found);
   }
   if (!owners.empty()) return owners;
+  // "Phối hợp: Sở A; Sở B; Sở C.": a labelled partner list; the names between its ";" are no subjects.
+  bool partner_list = false;
+  for (const auto& m : g.FindAll("owners.label", unit)) partner_list |= m.rule->value == "partner" && m.Offset(unit) == 0;
   for (const auto& m : g.FindAll("owners.assign", span)) {
     size_t at = m.Offset(unit, "at");
     if (at == std::string_view::npos) continue;
@@ -72,7 +78,7 @@ std::vector<std::string> NamedOwners(const grammar::Grammar& g, const text::Line
     }
   }
   size_t start = 0;
-  while (start < unit.size()) {
+  while (start < unit.size() && !partner_list) {
     size_t semi = unit.find("; ", start);
     std::string_view clause = unit.substr(start, semi == std::string_view::npos ? std::string_view::npos : semi - start);
     auto found = SubjectOwners(g, clause, clause.size() == unit.size() ? &span : nullptr);
