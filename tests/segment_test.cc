@@ -301,4 +301,32 @@ TEST_CASE("segment: signature chains broken by cells and converters read as prin
   }
 }
 
+// A plan in lettered parts over Roman items, and a part whose items skip the Roman level
+// (regression: part_letters_and_skipped_levels, the layout of corpus plans such as "D. TỔ CHỨC THỰC HIỆN").
+TEST_CASE("segment: capital-letter parts, and a numbered item under a part that skips a level") {
+  const std::string head =
+      "BỘ NỘI VỤ\nSố: 25/KH-BNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+      "Hà Nội, ngày 05 tháng 3 năm 2024\nKẾ HOẠCH\nTriển khai công tác lưu trữ\n\n";
+  const std::string tail = "\nNơi nhận:\n- Lưu: VT.\nBỘ TRƯỞNG\nLê Văn Tâm\n";
+  model::Document d = testing::ParseText(
+      head + "A. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nNâng cao chất lượng lưu trữ.\n\n"
+             "B. NHIỆM VỤ\n\nI. CÔNG TÁC CHỈ ĐẠO\n\n1. Rà soát hồ sơ lưu trữ.\n\n2. Số hóa tài liệu.\n\n"
+             "C. TỔ CHỨC THỰC HIỆN\n\n1. Văn phòng Bộ\n\nChủ trì, hướng dẫn các đơn vị thực hiện.\n\n"
+             "2. Các đơn vị thuộc Bộ\n\nXây dựng kế hoạch chi tiết.\n\nA. Nguyễn Văn An phụ trách chung.\n" + tail);
+  REQUIRE(d.sections.size() == 3);
+  CHECK(d.sections[0].id == "A");
+  CHECK(d.sections[1].id == "B");
+  CHECK(d.sections[2].id == "C");
+  REQUIRE(d.sections[1].sections.size() == 1);
+  CHECK(d.sections[1].sections[0].id == "I");
+  CHECK(d.sections[1].sections[0].sections.size() == 2);
+  // Under C the arabic items, which sat under "I." in B, are C's own children.
+  REQUIRE(d.sections[2].sections.size() == 2);
+  CHECK(d.sections[2].sections[0].id == "1");
+  CHECK(d.sections[2].sections[1].id == "2");
+  CHECK(d.sections[2].sections[0].owners == std::vector<std::string>{"Văn phòng Bộ"});
+  // A sentence opening with an initial is no part: it stays in item C.2.
+  CHECK(d.sections[2].sections[1].text.find("A. Nguyễn Văn An") != std::string::npos);
+}
+
 }  // namespace congvan::segment

@@ -169,6 +169,11 @@ int Ordinal(std::string_view style, std::string_view id) {
     auto it = std::find(kLetters.begin(), kLetters.end(), id);
     return it == kLetters.end() ? -1 : static_cast<int>(it - kLetters.begin()) + 1;
   }
+  if (style == "part") {  // "A." to "H.", with Vietnamese "Đ" after "D"
+    static const std::vector<std::string> kParts = {"A", "B", "C", "D", "Đ", "E", "G", "H"};
+    auto it = std::find(kParts.begin(), kParts.end(), id);
+    return it == kParts.end() ? -1 : static_cast<int>(it - kParts.begin()) + 1;
+  }
   size_t dot = id.rfind('.');
   return ParseInt(std::string_view(id).substr(dot == std::string::npos ? 0 : dot + 1));
 }
@@ -318,6 +323,19 @@ void ParseBody(const text::Lines& lines, size_t begin, size_t end, const grammar
         } else {
           it = styles.end();
         }
+      }
+      if (it != styles.end() && p.style() != "article") {
+        // A level the open items skip ("D. TỔ CHỨC THỰC HIỆN" then "1.", where "1." sat under "I." before):
+        // a sibling of the open item of that style if there is one, else the first child of the deepest.
+        // Not an article: "Điều 1." inside a numbered item is a quoted text's, read as text.
+        bool open = false;
+        for (size_t k = 0; k < stack.size(); ++k) {
+          if (stack[k]->style == p.style()) {
+            level = k;
+            open = true;
+          }
+        }
+        if (!open && level > stack.size()) level = stack.size();
       }
       if (it != styles.end() && level <= stack.size()) {
         // In sequence? The next sibling at this level, or the first child of the item above.
