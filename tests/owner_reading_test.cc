@@ -378,5 +378,48 @@ TEST_CASE("owners: a form's signature cells, a labelled partner list and a propo
   CHECK(OwnersOf(d, "Sở Y tế đề xuất") == std::vector<std::string>{"Sở Y tế"});  // proposing is its work
 }
 
+// "3." out of sequence (the clauses before it left out of an excerpt) stays in the text, read as text.
+TEST_CASE("owners: an opening time clause or a left clause number comes before the subject") {
+  auto d = ParseText(std::string(kDecreeHeader) +
+                     "Điều 1. Báo cáo\n\n"
+                     "3. Chậm nhất vào ngày 15 tháng 01 hàng năm, Ủy ban nhân dân cấp huyện tổng hợp, báo cáo tình hình hoạt động.\n\n"
+                     "Điều 2. Chuyển kinh phí\n\nTrong 03 ngày làm việc, kể từ ngày nhận được quyết định, Sở Tài chính chuyển kinh phí hỗ trợ.\n\n"
+                     "Điều 3. Trách nhiệm\n\nCác bộ, cơ quan ngang bộ có trách nhiệm hướng dẫn thi hành.\n\n"
+                     "Điều 4. Hồ sơ\n\nCác bộ hồ sơ được lưu tại trụ sở.\n" + kTail);
+  bool district = false;
+  for (const auto* t : AllTasks(d)) {
+    district |= t->owners == std::vector<std::string>{"Ủy ban nhân dân cấp huyện"};
+  }
+  CHECK(district);
+  CHECK(OwnersOf(d, "Trong 03 ngày") == std::vector<std::string>{"Sở Tài chính"});
+  CHECK(OwnersOf(d, "Các bộ, cơ quan") == std::vector<std::string>{"Các bộ, cơ quan ngang bộ"});
+  CHECK(OwnersOf(d, "Các bộ hồ sơ") == std::vector<std::string>{"<no task>"});  // sets of files: no body
+}
+
+TEST_CASE("owners: under a heading's owner, an item that asks someone is the heading owner's work") {
+  auto d = ParseText(std::string(kPlanHeader) +
+                     "I. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ\n\n"
+                     "- Yêu cầu các cơ quan báo chí trên địa bàn tỉnh dành thời lượng tuyên truyền.\n\n"
+                     "- Hướng dẫn các trường học triển khai.\n\n"
+                     "2. Đề nghị Công an tỉnh bảo đảm an ninh mạng.\n\n"
+                     "3. Yêu cầu Sở Y tế rà soát thiết bị.\n\n- Đề nghị Công an tỉnh phối hợp kiểm tra.\n" + kTail);
+  const auto* s1 = FindPath(d.sections, "I.1");
+  REQUIRE(s1);
+  CHECK(Owners(*s1) == std::vector<std::string>{"Sở Khoa học và Công nghệ"});
+  // No heading owner: the issuer asks, and the one asked owns the item; an owner named first in an item
+  // is not a heading, so the next bullet's ask stays the issuer's.
+  CHECK(OwnersOf(d, "Đề nghị Công an tỉnh bảo đảm") == std::vector<std::string>{"Công an tỉnh"});
+  CHECK(OwnersOf(d, "Đề nghị Công an tỉnh phối hợp") == std::vector<std::string>{"Công an tỉnh"});
+}
+
+TEST_CASE("owners: in a text of articles, a clause's owner does not carry to the clauses after it") {
+  auto d = ParseText(std::string(kDecreeHeader) +
+                     "Điều 1. Cấp giấy chứng nhận\n\n1. Ủy ban nhân dân cấp tỉnh cấp Giấy chứng nhận cho cơ sở.\n\n"
+                     "2. Giấy chứng nhận có thời hạn 05 năm, chậm nhất ngày 30/6/2026 phải đổi theo mẫu mới.\n" + kTail);
+  CHECK(OwnersOf(d, "Ủy ban nhân dân cấp tỉnh cấp") == std::vector<std::string>{"Ủy ban nhân dân cấp tỉnh"});
+  auto second = OwnersOf(d, "Giấy chứng nhận có");
+  CHECK(second != std::vector<std::string>{"Ủy ban nhân dân cấp tỉnh"});
+}
+
 }  // namespace
 }  // namespace congvan

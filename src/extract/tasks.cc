@@ -121,7 +121,7 @@ struct Context {
 
 model::Task MakeTask(Context& c, const model::Paragraph& p, size_t offset, const std::string& unit,
                      const std::vector<std::string>& inherited, bool* named,
-                     const std::vector<std::string>& inherited_partners = {}) {
+                     const std::vector<std::string>& inherited_partners = {}, bool carried = false) {
   model::Task t;
   t.text = unit;
   t.line = p.LineAt(offset);
@@ -140,6 +140,12 @@ model::Task MakeTask(Context& c, const model::Paragraph& p, size_t offset, const
       std::all_of(t.owners.begin(), t.owners.end(),
                   [&](const std::string& o) { return c.g.Test("owners.member", o); })) {
     t.owners.clear();
+  }
+  // "4. Sở Khoa học và Công nghệ" / "- Yêu cầu các cơ quan báo chí ...": under owners a heading or lead-in
+  // carries down, an item that opens by asking someone is the carried owners' work (they do the asking).
+  if (carried && !inherited.empty() && !t.owners.empty() && c.g.Test("owners.asks", unit)) {
+    t.owners.clear();
+    how.clear();
   }
   *named = !t.owners.empty();
   c.doc.Trace(t.line, "task", *named ? how : inherited.empty() ? "owners.none" : "owners.section");
@@ -248,6 +254,7 @@ void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>&
   std::vector<std::string> default_partners =
       section_owners.empty() ? parent_partners : HeadingPartners(c.g, *s.heading);
   bool first_named = !section_owners.empty();
+  bool carried_down = !defaults.empty();  // from a heading or lead-in, not from a unit's own subject
   // A record: an item whose paragraphs are all labelled fields ("Thời gian hoàn thành: ...", "Đơn vị chủ
   // trì: ...", "Đơn vị phối hợp: ..."), a table row flattened; its lead unit owns every field.
   size_t first = s.heading_paragraph ? 1 : 0;
@@ -280,11 +287,14 @@ void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>&
     }
     for (const auto& [offset, unit] : Units(p)) {
       bool named = false;
-      model::Task t = MakeTask(c, p, offset, unit, defaults, &named, default_partners);
-      if (named && !first_named) {
-        // The owner named first in a section without a heading owns the rest of it.
+      model::Task t = MakeTask(c, p, offset, unit, defaults, &named, default_partners, carried_down);
+      if (named && !first_named && rule != TaskRule::kProvisions) {
+        // The owner named first in a section without a heading owns the rest of it (not in a text of
+        // articles, whose clauses each state their own rule: "1. Ủy ban nhân dân cấp tỉnh cấp Giấy ...;
+        // 3. Phương pháp bù trừ nghĩa vụ:").
         defaults = t.owners;
         first_named = true;
+        carried_down = false;
       }
       if (c.g.Test("owners.not_a_task", t.text)) continue;  // "Điều 40.", "….(15)….", "26": no task
       if (rule == TaskRule::kProvisions && !named && t.deadlines.empty()) continue;  // a rule stated
