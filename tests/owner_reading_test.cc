@@ -421,5 +421,42 @@ TEST_CASE("owners: in a text of articles, a clause's owner does not carry to the
   CHECK(second != std::vector<std::string>{"Ủy ban nhân dân cấp tỉnh"});
 }
 
+TEST_CASE("first_named_owner_stays_in_its_paragraph: an owner named in a later paragraph owns only that paragraph") {
+  auto d = ParseText(std::string(kLetterHeader) +
+                     "1. Sở Nông nghiệp và Môi trường rà soát các hồ chứa.\n\n- Báo cáo kết quả trước ngày 20/6/2025.\n\n"
+                     "2. Về các văn bản liên quan\n\nTheo Luật Thủy lợi, tổ chức khai thác công trình phải lập quy trình vận hành.\n\n"
+                     "Công ty Thủy lợi Hải Long vận hành hồ chứa theo quy trình.\n\n"
+                     "Mực nước dâng bình thường là 25 m.\n\n"
+                     "3. Về phối hợp\n\nCông an tỉnh thực hiện các nội dung sau:\n\n- Tuần tra bảo vệ công trình.\n" + kTail);
+  // Named in the item's own text: owns the item's bullets.
+  CHECK(OwnersOf(d, "Báo cáo kết quả") == std::vector<std::string>{"Sở Nông nghiệp và Môi trường"});
+  // Named in a later paragraph: not the owner of the paragraphs after it.
+  CHECK(OwnersOf(d, "Công ty Thủy lợi") == std::vector<std::string>{"Công ty Thủy lợi Hải Long"});
+  auto after = OwnersOf(d, "Mực nước");
+  CHECK(after != std::vector<std::string>{"Công ty Thủy lợi Hải Long"});
+  // A lead-in in a later paragraph carries down.
+  CHECK(OwnersOf(d, "Tuần tra") == std::vector<std::string>{"Công an tỉnh"});
+}
+
+TEST_CASE("owners: the issuer's own lead-in ('Ủy ban nhân dân tỉnh hướng dẫn như sau:') carries no owner down") {
+  auto d = ParseText(std::string(kLetterHeader) + "Ủy ban nhân dân tỉnh hướng dẫn như sau:\n\n"
+                     "1. Hồ sơ đề nghị hỗ trợ gồm đơn và bản sao giấy tờ.\n\n2. Sở Tài chính thẩm định hồ sơ.\n" + kTail);
+  auto first = OwnersOf(d, "Hồ sơ đề nghị");
+  CHECK(first != std::vector<std::string>{"Ủy ban nhân dân tỉnh"});
+  CHECK(OwnersOf(d, "Sở Tài chính") == std::vector<std::string>{"Sở Tài chính"});
+  auto e = ParseText(std::string(kLetterHeader) + "Ủy ban nhân dân tỉnh đề nghị Sở Tài chính thực hiện như sau:\n\n"
+                     "1. Thẩm định hồ sơ đề nghị hỗ trợ.\n\n2. Báo cáo kết quả.\n" + kTail);
+  CHECK(OwnersOf(e, "Thẩm định") == std::vector<std::string>{"Sở Tài chính"});
+}
+
+TEST_CASE("owners: a request cited ('theo yêu cầu X') gives X no task; a request made does") {
+  auto d = ParseText(std::string(kPlanHeader) + "I. NHIỆM VỤ\n\n1. Báo cáo\n\n"
+                     "- Thực hiện các báo cáo theo yêu cầu Các Sở, Ban, ngành thuộc tỉnh.\n\n"
+                     "- Đề nghị Sở Y tế tổng hợp số liệu.\n" + kTail);
+  auto cited = OwnersOf(d, "Thực hiện các báo cáo");
+  CHECK(std::find(cited.begin(), cited.end(), "Các Sở, Ban, ngành thuộc tỉnh") == cited.end());
+  CHECK(OwnersOf(d, "Đề nghị Sở Y tế") == std::vector<std::string>{"Sở Y tế"});
+}
+
 }  // namespace
 }  // namespace congvan

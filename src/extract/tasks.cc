@@ -64,6 +64,9 @@ std::vector<std::string> NamedOwners(const grammar::Grammar& g, const text::Line
   for (const auto& m : g.FindAll("owners.assign", span)) {
     size_t at = m.Offset(unit, "at");
     if (at == std::string_view::npos) continue;
+    // "theo yêu cầu Các Sở", "của đề nghị ...": the request of someone cited, not the issuer asking.
+    size_t from = m.Offset(unit);
+    if (from != std::string_view::npos && g.Test("owners.cited_request", unit.substr(0, from + 1))) continue;
     auto found = OwnersAt(g, unit.substr(at));
     if (!found.empty() && how->empty()) *how = m.rule->id;
     AddUnique(owners, found);
@@ -241,6 +244,8 @@ enum class TaskRule {
 // đề nghị; b) ..."), so there a unit is a task only when it names its owner or a deadline (an owner
 // carried down from a heading or a delegation clause made every clause a task); in an annex of
 // data, lines of tables and forms under a heading are not tasks unless they name their own owner.
+bool IsIssuer(Context& c, const std::string& owner);
+
 void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>& parent_owners,
                   const std::vector<std::string>& parent_partners, TaskRule rule) {
   // "I. MỤC ĐÍCH, YÊU CẦU", "Mục tiêu": aims and findings; a unit under them is a task only when it names
@@ -285,16 +290,27 @@ void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>&
         continue;
       }
     }
+    std::vector<std::string> local;  // owners a later paragraph names first: the rest of that paragraph's
     for (const auto& [offset, unit] : Units(p)) {
       bool named = false;
-      model::Task t = MakeTask(c, p, offset, unit, defaults, &named, default_partners, carried_down);
-      if (named && !first_named && rule != TaskRule::kProvisions) {
-        // The owner named first in a section without a heading owns the rest of it (not in a text of
-        // articles, whose clauses each state their own rule: "1. Ủy ban nhân dân cấp tỉnh cấp Giấy ...;
-        // 3. Phương pháp bù trừ nghĩa vụ:").
-        defaults = t.owners;
-        first_named = true;
-        carried_down = false;
+      const auto& inherited = local.empty() ? defaults : local;
+      model::Task t = MakeTask(c, p, offset, unit, inherited, &named, default_partners, carried_down && local.empty());
+      if (named && !first_named && rule != TaskRule::kProvisions && local.empty() &&
+          !std::all_of(t.owners.begin(), t.owners.end(), [&](const std::string& o) { return IsIssuer(c, o); })) {
+        // The owner named first in a section without a heading owns the rest of it when named in the
+        // item's own text or in a lead-in ("Sở Y tế thực hiện các nội dung sau:"); named in a later
+        // paragraph, only the rest of that paragraph (a quoted law's "Cơ quan thi hành án phải ..." does
+        // not own the clauses after it). Not in a text of articles, whose clauses each state their own
+        // rule, and not the issuer speaking ("Cục Thuế tỉnh X hướng dẫn ..."). Regression:
+        // first_named_owner_stays_in_its_paragraph.
+        std::string u = segment::Trim(unit);
+        if (i == first || (!u.empty() && u.back() == ':')) {
+          defaults = t.owners;
+          first_named = true;
+          carried_down = false;
+        } else {
+          local = t.owners;
+        }
       }
       if (c.g.Test("owners.not_a_task", t.text)) continue;  // "Điều 40.", "….(15)….", "26": no task
       if (rule == TaskRule::kProvisions && !named && t.deadlines.empty()) continue;  // a rule stated
@@ -414,7 +430,9 @@ std::vector<std::string> LeadInOwners(Context& c, const std::vector<model::Parag
   if (units.empty()) return {};
   bool named = false;
   model::Task t = MakeTask(c, p, units.back().first, units.back().second, {}, &named);
-  return named && t.owners.size() == 1 ? t.owners : std::vector<std::string>{};
+  // "Cục Thuế tỉnh Long An hướng dẫn như sau:": the issuer explaining, not an owner of what follows.
+  if (!named || t.owners.size() != 1 || IsIssuer(c, t.owners[0])) return {};
+  return t.owners;
 }
 
 // Whether any item is an article ("Điều 1."): a text of articles states rules.
