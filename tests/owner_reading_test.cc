@@ -458,5 +458,20 @@ TEST_CASE("owners: a request cited ('theo yêu cầu X') gives X no task; a requ
   CHECK(OwnersOf(d, "Đề nghị Sở Y tế") == std::vector<std::string>{"Sở Y tế"});
 }
 
+TEST_CASE("owners: 'TP.' inside a name; an issuer OCR printed without diacritics is still the issuer") {
+  auto d = ParseText(std::string(kLetterHeader) + "1. Cục Thuế TP.HCM đã có Thông báo số 8625/TB-CT.\n\n"
+                     "2. Cục Thuế TP.HCM hướng dẫn các doanh nghiệp kê khai.\n" + kTail);
+  CHECK(OwnersOf(d, "Cục Thuế TP.HCM đã").empty());  // reported: the period of "TP." does not end the name
+  CHECK(OwnersOf(d, "Cục Thuế TP.HCM hướng") == std::vector<std::string>{"Cục Thuế TP.HCM"});
+  const std::string ocr_head =
+      "TONG CUC THUE\nCUC THUE TINH LONG AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+      "Số: 3954/CTLAN-TTHT\nLong An, ngày 24 tháng 12 năm 2021\nV/v hướng dẫn quyết toán thuế\n\n";
+  auto e = ParseText(ocr_head + "Cục Thuế tỉnh Long An hướng dẫn như sau:\n\n1. Hồ sơ quyết toán gồm tờ khai.\n\n"
+                     "2. Tờ khai theo mẫu số 03/TNDN.\n" + kTail);
+  for (const auto* t : AllTasks(e)) {
+    CHECK(std::find(t->owners.begin(), t->owners.end(), "Cục Thuế tỉnh Long An") == t->owners.end());
+  }
+}
+
 }  // namespace
 }  // namespace congvan
