@@ -44,6 +44,7 @@ Status Grammar::IndexClassSet(int kind, const std::vector<std::string>& families
   std::string what = where + ": " + (kind == 0 ? "line_families" : "span_families");
   ClassSet& cs = classes_[kind];
   cs.families = families;
+  cs.max_mem = kind == 1 ? int64_t{128} << 20 : int64_t{32} << 20;  // see BuildClassSet
   for (const auto& name : families) {
     auto it = families_.find(name);
     if (it == families_.end()) return Status(Code::kGrammar, what + ": unknown family " + name);
@@ -589,7 +590,10 @@ void Grammar::BuildClassSet(int kind) const {
       ~Done() { cs.built.store(true, std::memory_order_release); }
     } done{cs};
     if (cs.rules.empty()) return;
-    cs.set = BuildSet(cs.rules, 32 << 20);
+    // The span set meets every sentence of the body: with 32 MB its DFA cache filled and was rebuilt
+    // again and again over the corpus (75 MB/s against 228 MB/s with 128 MB, measured on its 269,257
+    // spans); the memory is a bound, used only as states are made.
+    cs.set = BuildSet(cs.rules, cs.max_mem);
   });
 }
 

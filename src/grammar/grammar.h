@@ -260,6 +260,7 @@ class Grammar {
     mutable std::once_flag once;
     mutable std::atomic<bool> built{false};  // once has run
     mutable std::unique_ptr<RuleSet> set;
+    int64_t max_mem = 32 << 20;  // the set's RE2 memory budget
     // The classes of the empty text (four lines in ten are blank), found once.
     mutable std::once_flag empty_once;
     mutable text::LineClasses empty;
