@@ -415,12 +415,13 @@ const Grammar::FamilyIndex* Grammar::Index(std::string_view family) const {
 constexpr size_t kMaxFamilyLiterals = 4;
 
 // Builds the RuleSet of a family (two or more rules) or a class set; when RE2 cannot, every rule is tried on its own.
-static std::unique_ptr<RuleSet> BuildSet(const std::vector<const Rule*>& rules, int64_t max_mem) {
+static std::unique_ptr<RuleSet> BuildSet(const std::vector<const Rule*>& rules, int64_t max_mem,
+                                         bool split = true) {
   if (rules.empty()) return nullptr;
   std::vector<std::string> patterns;
   for (const Rule* r : rules) patterns.push_back((r->case_sensitive ? "" : "(?i)") + r->pattern);
   auto set = std::make_unique<RuleSet>();
-  return set->Build(patterns, max_mem) ? std::move(set) : nullptr;
+  return set->Build(patterns, max_mem, split) ? std::move(set) : nullptr;
 }
 
 const std::vector<const Rule*>& Grammar::Family(std::string_view family) const {
@@ -593,7 +594,7 @@ void Grammar::BuildClassSet(int kind) const {
     // The span set meets every sentence of the body: with 32 MB its DFA cache filled and was rebuilt
     // again and again over the corpus (75 MB/s against 228 MB/s with 128 MB, measured on its 269,257
     // spans); the memory is a bound, used only as states are made.
-    cs.set = BuildSet(cs.rules, cs.max_mem);
+    cs.set = BuildSet(cs.rules, cs.max_mem, /*split=*/false);
   });
 }
 

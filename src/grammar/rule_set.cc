@@ -35,7 +35,7 @@ bool AnchoredAtStart(std::string_view p) {
   return depth == 0 && !in_class;
 }
 
-bool RuleSet::Build(const std::vector<std::string>& patterns, int64_t max_mem) {
+bool RuleSet::Build(const std::vector<std::string>& patterns, int64_t max_mem, bool split) {
   RE2::Options opt;
   opt.set_encoding(RE2::Options::EncodingUTF8);
   opt.set_log_errors(false);
@@ -43,7 +43,7 @@ bool RuleSet::Build(const std::vector<std::string>& patterns, int64_t max_mem) {
   anchored_.set = std::make_unique<RE2::Set>(opt, RE2::ANCHOR_START);
   unanchored_.set = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
   for (size_t i = 0; i < patterns.size(); ++i) {
-    Part& part = AnchoredAtStart(patterns[i]) ? anchored_ : unanchored_;
+    Part& part = split && AnchoredAtStart(patterns[i]) ? anchored_ : unanchored_;
     if (part.set->Add(patterns[i], nullptr) < 0) return false;
     part.index.push_back(static_cast<int>(i));
   }

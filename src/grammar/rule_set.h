@@ -29,8 +29,11 @@ bool AnchoredAtStart(std::string_view pattern);
 
 class RuleSet {
  public:
-  // Compiles the parts; max_mem is the memory budget of each part (RE2::Options::set_max_mem).
-  bool Build(const std::vector<std::string>& patterns, int64_t max_mem);
+  // Compiles the parts; max_mem is the memory budget of each part (RE2::Options::set_max_mem). With
+  // split == false every pattern goes into the one unanchored set: a "^" pattern matches there only at
+  // the start all the same, and one pass costs less per text than two where texts are many and short and
+  // the DFA's states are warm (the line class set over the corpus: 350 ns a line against 550).
+  bool Build(const std::vector<std::string>& patterns, int64_t max_mem, bool split = true);
   // Appends to *hits the indexes of the patterns that match somewhere in text (in no particular order);
   // with hits == nullptr, stops at the first pattern that matches. Returns whether any matched.
   bool Match(std::string_view text, std::vector<int>* hits, bool* failed) const;
