@@ -70,5 +70,18 @@ TEST_CASE("header: a bare \"Về ...\" after the number is the subject when the 
   CHECK(*e.subject == "kê khai giá");
 }
 
+TEST_CASE("header_place_date_blank: a place whose day, month and year were left blank is still the place") {
+  auto d = ParseText(std::string(kTop) + "Số: 12/CT-TTHT\nV/v chính sách thuế\nĐà Nẵng, ngày tháng năm\n" + kBody);
+  REQUIRE(d.place);
+  CHECK(*d.place == "Đà Nẵng");
+  CHECK(!d.date);
+  bool warned = false;
+  for (const auto& w : d.warnings) warned |= w.code == "date_incomplete";
+  CHECK(warned);
+  // An issuer cell glued before the place is not a place.
+  auto e = ParseText(std::string(kTop) + "Số: 12/CT-TTHT\nV/v chính sách thuế\nCUC THUE Đà Nẵng, ngày tháng năm\n" + kBody);
+  CHECK((!e.place || *e.place != "CUC THUE Đà Nẵng"));
+}
+
 }  // namespace
 }  // namespace congvan
