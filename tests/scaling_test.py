@@ -11,7 +11,7 @@ from the others: its CPU time (start-up, loading and compiling the grammar) and 
 enough for the test suite measure the work and not the start-up. A case fails when
   - work(4x) > 6 x work(1x), where work = CPU - CPU(0x)   (linear gives about 4x, quadratic 16x), or
   - (peak RSS(4x) - RSS(0x)) / input bytes(4x) > the case's limit (40 bytes per input byte).
-Work under 50 ms counts as 50 ms (noise next to a start-up of about 0.3 s). A failing ratio is measured
+Work under 50 ms counts as 50 ms (noise next to a start-up of about 0.3 s). A failing case is measured
 once more (the better of two rounds counts), since the machine may be busy.
 --scale multiplies every size (the test suite runs at 1; use 4 or 16 by hand to see the trend);
 --report prints the table even when everything passes. Exits 1 when any case fails, naming it.
@@ -181,9 +181,11 @@ def main(argv):
             size4 = sizes[4]
 
             def measure():
-                # The baseline is the better of two runs: a busy machine only ever adds time.
+                # The baseline is the better of two runs: a busy machine only ever adds time. Its memory is
+                # the larger: what start-up holds depends on whether the spare core's prewarm compiled the
+                # span set before the tiny document was done (1.5 MB apart), and none of it is per byte.
                 (c0, r0), (c0b, r0b) = run(binary, args, paths[0], mode), run(binary, args, paths[0], mode)
-                c0, r0 = min(c0, c0b), min(r0, r0b)
+                c0, r0 = min(c0, c0b), max(r0, r0b)
                 c1, _ = run(binary, args, paths[1], mode)
                 c4, r4 = run(binary, args, paths[4], mode)
                 # Under 50 ms of work is noise next to the start-up: counted as 50 ms.
@@ -191,9 +193,11 @@ def main(argv):
                 return c0, r0, c1, c4, w4 / w1, r4
 
             base_cpu, base_rss, c1, c4, ratio, r4 = measure()
-            if ratio > 6:
+            per_byte = max(r4 - base_rss, 0) / size4
+            if ratio > 6 or per_byte > rss_limit:
                 again = measure()
-                if again[4] < ratio:
+                again_per_byte = max(again[5] - again[1], 0) / size4
+                if (again[4] <= 6 and again_per_byte <= rss_limit) or (again[4] < ratio and ratio > 6):
                     base_cpu, base_rss, c1, c4, ratio, r4 = again
             per_byte = max(r4 - base_rss, 0) / size4
             ok = ratio <= 6 and per_byte <= rss_limit
