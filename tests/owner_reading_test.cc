@@ -473,5 +473,15 @@ TEST_CASE("owners: 'TP.' inside a name; an issuer OCR printed without diacritics
   }
 }
 
+TEST_CASE("owners: a heading's broken-off capitals and a quoted clause number alone are no tasks") {
+  auto d = ParseText(std::string(kLetterHeader) + "1. Về nhiệm vụ trọng\n\nTÂM THỜI GIAN TỚI\n\n"
+                     "Sở Nông nghiệp và Môi trường rà soát các hồ chứa.\n\n2. Về quy định\n\n“2.\n\n"
+                     "Báo cáo.\n" + kTail);
+  CHECK(OwnersOf(d, "TÂM THỜI") == std::vector<std::string>{"<no task>"});
+  CHECK(OwnersOf(d, "“2.") == std::vector<std::string>{"<no task>"});
+  CHECK(OwnersOf(d, "Sở Nông nghiệp") == std::vector<std::string>{"Sở Nông nghiệp và Môi trường"});
+  CHECK(OwnersOf(d, "Báo cáo.") != std::vector<std::string>{"<no task>"});  // a sentence, short as it is
+}
+
 }  // namespace
 }  // namespace congvan
