@@ -483,5 +483,18 @@ TEST_CASE("owners: a heading's broken-off capitals and a quoted clause number al
   CHECK(OwnersOf(d, "Báo cáo.") != std::vector<std::string>{"<no task>"});  // a sentence, short as it is
 }
 
+TEST_CASE("owners: a kind alone ('Cơ quan', 'Sở') names no one; 'Công ty', the company answered, does") {
+  auto d = ParseText(std::string(kPlanHeader) + "I. THỦ TỤC\n\n1. Cấp phép\n\n- Cơ quan thực hiện: Sở\n\n"
+                     "- Cơ quan có trách nhiệm thanh toán tiền phải tổ chức thanh toán trước ngày 30/6/2025.\n\n"
+                     "2. Trả lời\n\n- Đề nghị Công ty thực hiện kê khai lại.\n" + kTail);
+  for (const auto* t : AllTasks(d)) {
+    for (const auto& o : t->owners) {
+      CHECK(o != "Sở");
+      CHECK(o != "Cơ quan");
+    }
+  }
+  CHECK(OwnersOf(d, "Đề nghị Công ty") == std::vector<std::string>{"Công ty"});
+}
+
 }  // namespace
 }  // namespace congvan
