@@ -483,10 +483,11 @@ TEST_CASE("owners: a heading's broken-off capitals and a quoted clause number al
   CHECK(OwnersOf(d, "Báo cáo.") != std::vector<std::string>{"<no task>"});  // a sentence, short as it is
 }
 
-TEST_CASE("owners: a kind alone ('Cơ quan', 'Sở') names no one; 'Công ty', the company answered, does") {
+TEST_CASE("owners: a kind alone ('Cơ quan', 'Sở') or a phrase ending in 'gồm' names no one; 'Công ty' does") {
   auto d = ParseText(std::string(kPlanHeader) + "I. THỦ TỤC\n\n1. Cấp phép\n\n- Cơ quan thực hiện: Sở\n\n"
                      "- Cơ quan có trách nhiệm thanh toán tiền phải tổ chức thanh toán trước ngày 30/6/2025.\n\n"
-                     "2. Trả lời\n\n- Đề nghị Công ty thực hiện kê khai lại.\n" + kTail);
+                     "2. Trả lời\n\n- Đề nghị Công ty thực hiện kê khai lại.\n\n"
+                     "3. Khối thi đua\n\n- Các đơn vị thuộc Bộ gồm: 09 khối.\n" + kTail);
   for (const auto* t : AllTasks(d)) {
     for (const auto& o : t->owners) {
       CHECK(o != "Sở");
@@ -494,6 +495,8 @@ TEST_CASE("owners: a kind alone ('Cơ quan', 'Sở') names no one; 'Công ty', t
     }
   }
   CHECK(OwnersOf(d, "Đề nghị Công ty") == std::vector<std::string>{"Công ty"});
+  auto list = OwnersOf(d, "Các đơn vị thuộc Bộ gồm");  // who they are, not what they must do
+  CHECK(std::find(list.begin(), list.end(), "Các đơn vị thuộc Bộ gồm") == list.end());
 }
 
 }  // namespace
