@@ -119,6 +119,12 @@ TEST_CASE("fold: case, normalization form and tone placement do not matter") {
   CHECK(FoldKey("Sở Y tế") != FoldKey("Phòng Y tế"));
 }
 
+TEST_CASE("fold: UnmarkedKey meets a name printed without diacritics, and only that") {
+  CHECK(UnmarkedKey("Cục Thuế tỉnh Long An") == UnmarkedKey("CUC THUE TINH LONG AN"));
+  CHECK(UnmarkedKey("Đà Nẵng") == "da nang");
+  CHECK(UnmarkedKey("Sở Y tế") != UnmarkedKey("SO Y TE HA NOI"));
+}
+
 TEST_CASE("fold: patterns are expanded to both tone placements") {
   CHECK(ExpandTonePlacement("Hòa") == "H(?:òa|oà)");
   CHECK(ExpandTonePlacement("uỷ") == "(?:uỷ|ủy)");

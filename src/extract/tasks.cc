@@ -354,41 +354,21 @@ void SectionTasks(Context& c, model::Section& s, const std::vector<std::string>&
   }
 }
 
-// Whether an owner is the issuing authority itself ("Ủy ban nhân dân tỉnh" of ỦY BAN NHÂN DÂN TỈNH BÌNH
-// MINH): its key is the authority's key or the start of it, up to a word.
-// The letters of a folded key without their marks ("cục thuế" -> "cuc thue"), to meet a name that OCR
-// printed without diacritics ("CUC THUE TINH LONG AN").
-std::string Unmarked(std::string_view s) {
-  std::string nfd = text::FoldKey(s), out;
-  for (size_t i = 0; i < nfd.size(); ++i) {
-    unsigned char b = nfd[i];
-    if ((b == 0xCC || (b == 0xCD && i + 1 < nfd.size() && static_cast<unsigned char>(nfd[i + 1]) <= 0xAF)) &&
-        i + 1 < nfd.size()) {
-      ++i;  // a combining mark, U+0300..U+036F
-    } else if (b == 0xC4 && i + 1 < nfd.size() && (static_cast<unsigned char>(nfd[i + 1]) == 0x91 ||
-                                                  static_cast<unsigned char>(nfd[i + 1]) == 0x90)) {
-      out += 'd';  // đ, Đ
-      ++i;
-    } else {
-      out += static_cast<char>(b);
-    }
-  }
-  return out;
-}
-
 // Whether `key` is `issuer` or its start, up to a word.
 bool KeyStarts(const std::string& issuer, const std::string& key) {
   if (key.empty() || key.size() > issuer.size() || issuer.compare(0, key.size(), key) != 0) return false;
   return key.size() == issuer.size() || issuer[key.size()] == ' ';
 }
 
+// Whether an owner is the issuing authority itself ("Ủy ban nhân dân tỉnh" of ỦY BAN NHÂN DÂN TỈNH BÌNH
+// MINH): its key is the authority's key or the start of it, up to a word.
 bool IsIssuer(Context& c, const std::string& owner) {
   if (!c.doc.authority.name) return false;
   const std::string& name = *c.doc.authority.name;
   if (KeyStarts(c.Key(name), c.Key(owner))) return true;
   // An issuer's name read without diacritics (OCR): compare the owner's letters without theirs.
   bool ascii = std::all_of(name.begin(), name.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
-  return ascii && KeyStarts(Unmarked(name), Unmarked(owner));
+  return ascii && KeyStarts(text::UnmarkedKey(name), text::UnmarkedKey(owner));
 }
 
 // Closing and unnumbered-body paragraphs: a sentence is a task when it names an owner or a deadline.

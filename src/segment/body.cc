@@ -162,17 +162,15 @@ int RomanValue(std::string_view s) {
 // The ordinal of an id in its style: "3" -> 3, "IV" -> 4, "c" -> 3, "2.1" -> 1 (last component).
 int Ordinal(std::string_view style, std::string_view id) {
   if (style == "roman") return RomanValue(id);
-  if (style == "alpha") {
-    static const std::vector<std::string> kLetters = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k",
-                                                      "l", "m", "n", "o", "p", "q", "r", "s", "t", "u",
-                                                      "v", "x", "y"};
-    auto it = std::find(kLetters.begin(), kLetters.end(), id);
-    return it == kLetters.end() ? -1 : static_cast<int>(it - kLetters.begin()) + 1;
-  }
-  if (style == "part") {  // "A." to "H.", with Vietnamese "Đ" after "D"
-    static const std::vector<std::string> kParts = {"A", "B", "C", "D", "Đ", "E", "G", "H"};
-    auto it = std::find(kParts.begin(), kParts.end(), id);
-    return it == kParts.end() ? -1 : static_cast<int>(it - kParts.begin()) + 1;
+  // Lettered styles count in the Vietnamese alphabet ("đ" after "d").
+  static const std::vector<std::string> kLetters = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k",
+                                                    "l", "m", "n", "o", "p", "q", "r", "s", "t", "u",
+                                                    "v", "x", "y"};
+  static const std::vector<std::string> kParts = {"A", "B", "C", "D", "Đ", "E", "G", "H"};  // "A." to "H."
+  if (style == "alpha" || style == "part") {
+    const auto& letters = style == "alpha" ? kLetters : kParts;
+    auto it = std::find(letters.begin(), letters.end(), id);
+    return it == letters.end() ? -1 : static_cast<int>(it - letters.begin()) + 1;
   }
   size_t dot = id.rfind('.');
   return ParseInt(std::string_view(id).substr(dot == std::string::npos ? 0 : dot + 1));

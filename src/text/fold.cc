@@ -332,6 +332,22 @@ static UChar32 FirstCodePoint(std::string_view utf8) {
   return s.char32At(0);
 }
 
+std::string UnmarkedKey(std::string_view utf8) {
+  std::string nfd = FoldKey(utf8), out;
+  for (size_t i = 0; i < nfd.size(); ++i) {
+    unsigned char b = nfd[i], next = i + 1 < nfd.size() ? static_cast<unsigned char>(nfd[i + 1]) : 0;
+    if ((b == 0xCC || (b == 0xCD && next <= 0xAF)) && next) {
+      ++i;  // a combining mark, U+0300..U+036F
+    } else if (b == 0xC4 && (next == 0x90 || next == 0x91)) {
+      out += 'd';  // Đ, đ
+      ++i;
+    } else {
+      out += static_cast<char>(b);
+    }
+  }
+  return out;
+}
+
 bool StartsLower(std::string_view utf8) { return u_islower(FirstCodePoint(utf8)); }
 bool StartsUpper(std::string_view utf8) { return u_isupper(FirstCodePoint(utf8)); }
 

@@ -31,6 +31,10 @@ std::string ExpandTonePlacement(std::string_view pattern);
 // keys); FoldKey is cheaper for comparisons.
 std::string ReadableKey(std::string_view utf8);
 
+// FoldKey without its marks ("Cục Thuế" -> "cuc thue", "Đà" -> "da"): to meet a name that OCR printed
+// without diacritics ("CUC THUE TINH LONG AN"). Never print it.
+std::string UnmarkedKey(std::string_view utf8);
+
 // Upper-cases Vietnamese text ("Cà Mau" -> "CÀ MAU") with ICU's Vietnamese rules.
 std::string ToUpper(std::string_view utf8);
 
