@@ -206,6 +206,27 @@ TEST_CASE("segment: header classes, one case per layout class") {
        "Điều 1. Phạm vi điều chỉnh.\nĐiều 2. Hiệu lực thi hành.\n\nXÁC THỰC VĂN BẢN HỢP NHẤT\nSố: 12/VBHN-BNV\n"
        "Hà Nội, ngày 05 tháng 3 năm 2024\nBỘ TRƯỞNG\n\nTrần Văn An\n",
        "BỘ NỘI VỤ", nullptr, "12/VBHN-BNV", "2024-03-05"},
+      {"number line labelled with the kind, under the issuer",
+       "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 45/2025/UBTVQH15\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+       "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 05 tháng 3 năm 2025\n" + body,
+       "ỦY BAN THƯỜNG VỤ QUỐC HỘI", nullptr, "45/2025/UBTVQH15", "2025-03-05"},
+      {"labelled number line wrapped after its label",
+       "QUỐC HỘI\nLuật số:\n16/2023/QH15\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+       "Hà Nội, ngày 19 tháng 6 năm 2023\n" + body,
+       "QUỐC HỘI", nullptr, "16/2023/QH15", "2023-06-19"},
+      {"a page title naming the document above the issuer is no number line",
+       "Nghị quyết số 23/2003/QH11\nQUỐC HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+       "Số: 24/2003/QH11\nHà Nội, ngày 26 tháng 11 năm 2003\n" + body,
+       "QUỐC HỘI", nullptr, "24/2003/QH11", "2003-11-26"},
+      {"a markdown page title naming the document is no number line",
+       "# Công văn số 2638/LĐTBXH-KHTC V/v dự toán\n\nBỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\n"
+       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 2639/LĐTBXH-KHTC\n"
+       "Hà Nội, ngày 03 tháng 7 năm 2019\n" + body,
+       "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", nullptr, "2639/LĐTBXH-KHTC", "2019-07-03"},
+      {"motto spelled with a Latin eth (U+00D0) for Đ",
+       "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\u00D0ộc lập - Tự do - Hạnh phúc\n"
+       "Số: 22/2022/TT-BKHĐT\nHà Nội, ngày 05 tháng 3 năm 2022\n" + body,
+       "BỘ KẾ HOẠCH VÀ ĐẦU TƯ", nullptr, "22/2022/TT-BKHĐT", "2022-03-05"},
   };
   for (const auto& c : cases) {
     std::string name = c.name;

@@ -137,6 +137,14 @@ bool MakesPartAlone(const grammar::Grammar& g, const text::Line& line) {
   return g.Test("header.subject", line) || g.Test("header.number", line);
 }
 
+// Whether a line may be a number line labelled with the kind ("Nghị quyết số: 45/2025/UBTVQH15"): it
+// sits in the issuer's column, under the issuer's name. Above the issuer, or as a markdown heading
+// ("# Công văn số 2638/LĐTBXH-KHTC V/v ...", "Nghị quyết số 23/2003/QH11" as a file's first line), the
+// same words are a web page's title for the document, whose own "Số:" line follows.
+bool LabelledNumberLine(const text::Line& line, const std::vector<Piece>& authority) {
+  return line.heading_level == 0 && !authority.empty();
+}
+
 }  // namespace
 
 size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Grammar& g,
@@ -172,7 +180,8 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       joined = t;
       text::AppendWrapped(joined, lines[next].text);
       if (g.Find("header.place_date", joined, &m) || g.Find("header.subject", joined, &m) ||
-          g.Find("header.number", joined, &m)) {
+          g.Find("header.number", joined, &m) ||
+          (LabelledNumberLine(line, authority) && g.Find("header.number_label", joined, &m))) {
         doc.Trace(line.number, "header", "joined_with_next_line");
         work = joined;
         i = next;
@@ -190,9 +199,17 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       seen_motto = true;
       continue;
     }
-    if (!seen_number && find("header.number", &m)) {
+    if (!seen_number && (find("header.number", &m) ||
+                         (LabelledNumberLine(line, authority) && find("header.number_label", &m)))) {
       seen_number = true;
       ReadNumber(m, line, doc, notes);
+      // "Nghị quyết số: 45/2025/UBTVQH15": the label names the kind, as a title would.
+      grammar::Match km;
+      if (m.Has("kind") && notes->kind_from_title.empty() &&
+          g.Find("header.kind_title", text::ToUpper(m.Group("kind")), &km)) {
+        notes->kind_from_title = km.rule->value;
+        doc.lines["kind"] = line.number;
+      }
       // "Số: /TCT-CS Hà Nội, ngày 16 tháng 7 năm 2021": the two cells of the number row on one line.
       size_t end = m.Offset(t2) + m.groups[0].size();
       grammar::Match dm;
