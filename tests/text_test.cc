@@ -92,12 +92,38 @@ TEST_CASE("normalize: line endings, spaces, invisible characters") {
            {"trẻ <5 tuổi", "trẻ <5 tuổi"},
            {"ỦY BAN NHÂN DÂN          CỘNG HÒA", "ỦY BAN NHÂN DÂN | CỘNG HÒA"},  // side-by-side columns
            {"Sở  Y   tế", "Sở Y tế"},
+           {"> TM. ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN"},  // markdown blockquote
+           {"> > CHỦ TỊCH", "CHỦ TỊCH"},
+           {">", ""},
+           {">5 năm", ">5 năm"},                            // not a blockquote mark
+           {"_Nơi nhận:_", "Nơi nhận:"},                    // underscore emphasis
+           {"chuyên trồng lúa _(sau đây gọi là người sử dụng đất)_.", "chuyên trồng lúa (sau đây gọi là người sử dụng đất)."},
+           {"Hà Nội, ngày _16_ tháng _4_ năm 2025", "Hà Nội, ngày 16 tháng 4 năm 2025"},
+           {"Số: ____/QĐ-UBND", "Số: ____/QĐ-UBND"},        // blanks to fill in stay
+           {"tệp bao_cao_2024.doc", "tệp bao_cao_2024.doc"},
+           {"_chưa đóng", "_chưa đóng"},
+           {"Phạm Văn Thành |", "Phạm Văn Thành"},          // a cell's lone edge bar
+           {"| Lưu: VT.", "Lưu: VT."},
+           {"| Số: 12 | Hà Nội |", "| Số: 12 | Hà Nội |"},  // a table row keeps its bars
+           {"A | B", "A | B"},
        }) {
     CAPTURE(in);
     auto ls = Normalize(in);
     REQUIRE(ls.size() == 1);
     CHECK(ls[0].text == out);
   }
+  // A short cell wrapped inside its bold ("**VĂN" / "PHÒNG CHÍNH PHỦ**") is one line with the first number.
+  auto b = Normalize("**VĂN\nPHÒNG CHÍNH PHỦ**\nCỘNG HÒA");
+  REQUIRE(b.size() == 2);
+  CHECK(b[0].text == "VĂN PHÒNG CHÍNH PHỦ");
+  CHECK(b[0].number == 1);
+  CHECK(b[1].number == 3);
+  CHECK(Normalize("PHÓ CHỦ TỊCH\n**Nguyễn Quỳnh\nThiện**")[1].text == "Nguyễn Quỳnh Thiện");
+  // Not joined: bold closed on its own line, a blank between, or a long bold paragraph wrapped.
+  CHECK(Normalize("**VĂN**\nPHÒNG**").size() == 2);
+  CHECK(Normalize("**VĂN\n\nPHÒNG CHÍNH PHỦ**").size() == 3);
+  CHECK(Normalize("**ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK  \nSỞ Y TẾ**").size() == 2);  // markdown hard break
+  CHECK(Normalize("**Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6\nnăm 2015 và Luật sửa đổi**").size() == 2);
   auto h = Normalize("## 2. Sở Y tế");
   CHECK(h[0].text == "2. Sở Y tế");
   CHECK(h[0].heading_level == 2);

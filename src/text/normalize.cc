@@ -1,5 +1,7 @@
 #include "text/normalize.h"
 
+#include <algorithm>
+
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 
@@ -128,6 +130,104 @@ struct BreakBytes {
 };
 constexpr BreakBytes kMayBreak;
 
+// Removes markdown underscore emphasis: a "_" opening a word (after the line's start, a space or "(")
+// paired with the next "_" closing one (before the end, a space or punctuation), as in "_Nơi nhận:_" or
+// "_(sau đây gọi là ...)_". Runs of underscores (blanks to fill in: "Số: ____/QĐ") and underscores
+// inside words ("bao_cao.doc") are kept.
+std::string StripUnderscoreEmphasis(const std::string& s) {
+  if (s.find('_') == std::string::npos) return s;
+  auto opens = [&](size_t i) {
+    return s[i] == '_' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(') && i + 1 < s.size() &&
+           s[i + 1] != ' ' && s[i + 1] != '_';
+  };
+  auto closes = [&](size_t j) {
+    if (s[j] != '_' || j == 0 || s[j - 1] == ' ' || s[j - 1] == '_') return false;
+    return j + 1 == s.size() || std::string_view(" .,;:)").find(s[j + 1]) != std::string_view::npos;
+  };
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    if (opens(i)) {
+      size_t j = i + 1;
+      while (j < s.size() && !closes(j)) ++j;
+      if (j < s.size()) {
+        out.append(s, i + 1, j - i - 1);
+        i = j + 1;
+        continue;
+      }
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
+// A markdown blockquote's marks at the start of a raw line ("> TM. ỦY BAN NHÂN DÂN", "> > text", a bare
+// ">"): the text without them. A ">" before a digit or letter ("> 5 năm" has a space; ">5" not) stays.
+std::string_view StripBlockquote(std::string_view raw) {
+  size_t i = 0;
+  while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
+  bool any = false;
+  while (i < raw.size() && raw[i] == '>' && (i + 1 == raw.size() || raw[i + 1] == ' ' || raw[i + 1] == '\t' ||
+                                            raw[i + 1] == '\r')) {
+    any = true;
+    ++i;
+    while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
+  }
+  return any ? raw.substr(i) : raw;
+}
+
+// Bold ("**") left open at a raw line's end, or closed at its start: a cell a converter wrapped inside
+// its bold markers ("**VĂN" / "PHÒNG CHÍNH PHỦ**", "**Nguyễn Quỳnh" / "Thiện**").
+struct BoldEnds {
+  bool opens_unclosed = false;   // an odd number of "**" runs, the last one opening
+  bool closes_unopened = false;  // an odd number, the first one closing
+};
+BoldEnds ReadBoldEnds(std::string_view raw) {
+  BoldEnds out;
+  if (raw.find("**") == std::string_view::npos) return out;
+  while (!raw.empty() && (raw.back() == '\r' || raw.back() == '\t')) raw.remove_suffix(1);
+  // Two trailing spaces or a backslash: a markdown hard line break, the writer's own line end, no wrap.
+  bool hard_break = (raw.size() >= 2 && raw.substr(raw.size() - 2) == "  ") || (!raw.empty() && raw.back() == '\\');
+  while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
+  int runs = 0;
+  size_t first = std::string_view::npos, last = 0, last_end = 0;
+  for (size_t i = 0; i + 1 < raw.size();) {
+    if (raw[i] == '*' && raw[i + 1] == '*') {
+      size_t j = i;
+      while (j < raw.size() && raw[j] == '*') ++j;
+      if (first == std::string_view::npos) first = i;
+      last = i;
+      last_end = j;
+      ++runs;
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  if (runs % 2 == 0) return out;
+  out.opens_unclosed = !hard_break && last_end < raw.size() && raw[last_end] != ' ';
+  out.closes_unopened = first > 0 && raw[first - 1] != ' ';
+  return out;
+}
+
+size_t Words(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    if (c == ' ') {
+      in = false;
+    } else if (!in) {
+      in = true;
+      ++n;
+    }
+  }
+  return n;
+}
+
+// A cell wrapped inside bold is one short text: at most so many words on each of its two lines.
+constexpr size_t kBoldWrapWords = 8;
+
 }  // namespace
 
 std::string ToNfc(std::string_view utf8) {
@@ -215,6 +315,16 @@ std::string CleanLine(std::string_view raw) {
     while (!folded.empty() && folded.back() == ' ') folded.pop_back();
     out = std::move(folded);
   }
+  if (out.find('_') != std::string::npos) out = StripUnderscoreEmphasis(out);
+  // "Phạm Văn Thành |": the one bar of a table cell's edge left at a line's end (or start) by a converter
+  // is no cell boundary; a row ("| a | b |") has more than one.
+  if (out.size() > 2 && std::count(out.begin(), out.end(), '|') == 1) {
+    if (out.compare(out.size() - 2, 2, " |") == 0) {
+      out.resize(out.size() - 2);
+    } else if (out.compare(0, 2, "| ") == 0) {
+      out.erase(0, 2);
+    }
+  }
   if (out.size() >= 2 && out[0] == '*' && out[1] == ' ') out[0] = '-';  // "* item" bullet
   if (out.size() >= 2 && out[0] == '+' && out[1] == ' ') out[0] = '-';
   return out;
@@ -235,6 +345,7 @@ Lines Normalize(std::string_view utf8) {
   Lines lines;
   int number = 0;
   size_t pos = 0;
+  bool open_bold = false;  // the line before left a bold open at its end
   while (pos <= s.size()) {
     size_t end = pos;
     size_t next = std::string_view::npos;
@@ -261,7 +372,9 @@ Lines Normalize(std::string_view utf8) {
     }
     if (next == std::string_view::npos && end == s.size() && pos == s.size() && number > 0) break;
     ++number;
-    std::string text = CleanLine(s.substr(pos, end - pos));
+    std::string_view raw = StripBlockquote(s.substr(pos, end - pos));
+    BoldEnds bold = ReadBoldEnds(raw);
+    std::string text = CleanLine(raw);
     int level = 0;
     while (level < static_cast<int>(text.size()) && text[level] == '#') ++level;
     if (level > 0 && level <= 6 && (level == static_cast<int>(text.size()) || text[level] == ' ')) {
@@ -271,7 +384,17 @@ Lines Normalize(std::string_view utf8) {
     } else {
       level = 0;
     }
-    lines.push_back(Line{std::move(text), number, static_cast<int8_t>(level), false, {}});
+    // "**VĂN" / "PHÒNG CHÍNH PHỦ**": the second line of a short cell wrapped inside its bold joins the
+    // first (no Line of its own: a blank left in its place would part a signature block's lines).
+    if (bold.closes_unopened && open_bold && !lines.empty() && !text.empty() &&
+        Words(lines.back().text) <= kBoldWrapWords && Words(text) <= kBoldWrapWords) {
+      lines.back().text += ' ';
+      lines.back().text += text;
+      open_bold = false;
+    } else {
+      open_bold = bold.opens_unclosed && !text.empty();
+      lines.push_back(Line{std::move(text), number, static_cast<int8_t>(level), false, {}});
+    }
     if (next == std::string_view::npos) break;
     pos = next;
   }
