@@ -239,6 +239,36 @@ TEST_CASE("segment: header classes, one case per layout class") {
   }
 }
 
+TEST_CASE("segment: a subject wrapped over lines, one case per layout class") {
+  struct SubjectCase {
+    const char* name;
+    std::string head;  // the lines between the place/date line and the body
+    const char* subject;
+  };
+  const std::string top = "ỦY BAN NHÂN DÂN\nTỈNH BÌNH MINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                          "Độc lập - Tự do - Hạnh phúc\nSố: 45/KH-UBND\nBình Minh, ngày 05 tháng 3 năm 2024\n\n";
+  const std::string body = "\n\nI. MỤC ĐÍCH\n\n1. Sở Công Thương rà soát các chợ đêm.\n";
+  const std::vector<SubjectCase> cases = {
+      {"V/v subject resumed in lower case past blank lines",
+       "V/v tăng cường quản lý chợ đêm\n\n\nvà chợ phiên vùng cao\n\nKính gửi: Sở Công Thương\n",
+       "tăng cường quản lý chợ đêm và chợ phiên vùng cao"},
+      {"V/v subject not resumed by a stray letter past a blank",
+       "V/v hoàn thuế giá trị gia tăng\n\nl\n\nKính gửi: Sở Công Thương\n", "hoàn thuế giá trị gia tăng"},
+      {"title subject in capitals ending in a preposition runs on",
+       "KẾ HOẠCH\n\nTRIỂN KHAI CHƯƠNG TRÌNH SỐ 12-CTr/TU NGÀY 01/02/2024 CỦA\nTỈNH ỦY VỀ PHÁT TRIỂN CHỢ ĐÊM TRONG\n"
+       "GIAI ĐOẠN MỚI\n",
+       "TRIỂN KHAI CHƯƠNG TRÌNH SỐ 12-CTr/TU NGÀY 01/02/2024 CỦA TỈNH ỦY VỀ PHÁT TRIỂN CHỢ ĐÊM TRONG GIAI ĐOẠN MỚI"},
+      {"title subject complete on its line: the enacting body below is not part of it",
+       "QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ CHỢ ĐÊM\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH MINH\n", "BAN HÀNH QUY CHẾ CHỢ ĐÊM"},
+  };
+  for (const auto& c : cases) {
+    std::string name = c.name;
+    CAPTURE(name);
+    model::Document d = testing::ParseText(top + c.head + body);
+    CHECK(d.subject.value_or("") == c.subject);
+  }
+}
+
 }  // namespace congvan::segment
 
 namespace congvan {

@@ -161,6 +161,13 @@ TEST_CASE("fold: patterns are expanded to both tone placements") {
   CHECK(IsUpperText("ỦY BAN NHÂN DÂN TỈNH CÀ MAU"));
   CHECK_FALSE(IsUpperText("Trần Hồng Quân"));
   CHECK_FALSE(IsUpperText("2021"));
+  // A code keeps its printed case in a line of capitals; OCR debris with a digit is no code.
+  CHECK(IsUpperText("TRIỂN KHAI CHƯƠNG TRÌNH SỐ 12-CTr/TU NGÀY 01/02/2024 CỦA"));
+  CHECK(IsUpperText("THEO QUYẾT ĐỊNH SỐ 15/QĐ-TTg"));
+  CHECK(IsUpperText("HP_VP11_QĐ"));
+  CHECK_FALSE(IsUpperText("12-CTr/TU"));
+  CHECK_FALSE(IsUpperText("BỘ TÀI CHÍNH haiqteoxietptÀ0 50M7"));
+  CHECK_FALSE(IsUpperText("CÔNG BÁO/Số 1239 + 1240/Ngày 10-11-2024"));
 }
 
 TEST_CASE("join: wrapped codes and words") {

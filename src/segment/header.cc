@@ -33,6 +33,21 @@ bool SubjectContinues(const grammar::Grammar& g, const std::string& subject, con
   return true;
 }
 
+// Where a subject may go on from line j: j itself, or, past at most three blank lines, a line that starts
+// in lower case (the wrapped rest of a sentence); n when it cannot.
+size_t SubjectResumes(const std::string& subject, const text::Lines& lines, size_t j, size_t n) {
+  constexpr size_t kMaxBlanks = 3;
+  if (j >= n || !lines[j].text.empty()) return j;
+  size_t k = j;
+  while (k < n && k - j < kMaxBlanks && lines[k].text.empty()) ++k;
+  if (k >= n || lines[k].text.empty() || !text::StartsLower(lines[k].text) || text::EndsSentence(subject)) return n;
+  if (WordCount(lines[k].text) < 2) return n;  // "l": a stray letter of OCR, not the sentence's rest
+  return k;
+}
+
+// A title's subject in capitals runs over at most so many lines.
+constexpr size_t kMaxTitleLines = 6;
+
 std::string RemoveSpaces(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -230,10 +245,15 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       std::string subject(m.Group("subject"));
       doc.lines["subject"] = line.number;
       size_t j = i + 1;
-      while (j < n && SubjectContinues(g, subject, lines[j], j - i)) {
-        doc.Trace(lines[j].number, "header", "header.subject/continuation");
-        text::AppendWrapped(subject, lines[j].text);
-        ++j;
+      for (;;) {
+        // "V/v tăng cường quản lý chợ đêm" / blank lines / "và chợ phiên vùng cao": a line starting in
+        // lower case continues the subject across the blanks a converter left (a header part never
+        // starts in lower case).
+        size_t k = SubjectResumes(subject, lines, j, n);
+        if (k >= n || !SubjectContinues(g, subject, lines[k], k - i)) break;
+        doc.Trace(lines[k].number, "header", "header.subject/continuation");
+        text::AppendWrapped(subject, lines[k].text);
+        j = k + 1;
       }
       subject = Trim(subject);
       while (!subject.empty() && (subject.back() == '.' || subject.back() == ';')) subject.pop_back();
@@ -277,8 +297,19 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       // A decision's or plan's title names its subject in capitals under the kind.
       doc.Trace(line.number, "header", "title_subject");
       notes->subject_from_title = true;
-      doc.subject = t;
+      std::string subject = t;
+      // "TRIỂN KHAI CHƯƠNG TRÌNH SỐ 12-CTr/TU NGÀY 01/02/2024 CỦA" / "TỈNH ỦY VỀ ...": a capital line
+      // ending in a word that cannot end a title (a preposition, a conjunction) runs on to the next.
+      size_t j = i + 1;
+      while (j < n && j - i <= kMaxTitleLines && !lines[j].text.empty() && text::IsUpperText(lines[j].text) &&
+             g.Test("common.continues", subject) && !g.Test("header.subject_stop", lines[j])) {
+        doc.Trace(lines[j].number, "header", "header.subject/continuation");
+        text::AppendWrapped(subject, lines[j].text);
+        ++j;
+      }
+      doc.subject = subject;
       doc.lines["subject"] = line.number;
+      i = j - 1;
       continue;
     }
     if (upper) {

@@ -313,16 +313,36 @@ std::string ToUpper(std::string_view utf8) {
 
 bool IsUpperText(std::string_view utf8) {
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
-  bool letters = false;
+  bool letters = false, code_letters = false, code_lower = false;
   for (int32_t i = 0; i < s.length();) {
-    UChar32 c = s.char32At(i);
-    i += U16_LENGTH(c);
-    if (u_isalpha(c)) {
-      letters = true;
-      if (u_islower(c)) return false;
+    // One word at a time. A document code ("12-CTr/TU", "15/QĐ-TTg": a digit or a slash in it) keeps
+    // its printed case in a line of capitals, so its letters do not count.
+    int32_t end = s.indexOf(static_cast<UChar>(' '), i);
+    if (end < 0) end = s.length();
+    bool code = false, any = false;
+    int lower = 0, upper = 0;
+    for (int32_t k = i; k < end;) {
+      UChar32 c = s.char32At(k);
+      k += U16_LENGTH(c);
+      if (u_isdigit(c) || c == '/') code = true;
+      if (u_isalpha(c)) {
+        any = true;
+        lower += u_islower(c) != 0;
+        upper += u_isupper(c) != 0;
+      }
     }
+    // A code is mostly capitals; "haiqteoxietptÀ0" (OCR debris) or "1240/Ngày" is not one.
+    if (!code || lower > upper) {
+      if (lower) return false;
+      letters |= any;
+    } else {
+      code_letters |= any;
+      code_lower |= lower > 0;
+    }
+    i = end + 1;
   }
-  return letters;
+  // Only codes ("HP_VP11_QĐ", "12-CTr/TU"): capitals when every letter is one.
+  return letters || (code_letters && !code_lower);
 }
 
 static UChar32 FirstCodePoint(std::string_view utf8) {

@@ -38,7 +38,8 @@ std::string UnmarkedKey(std::string_view utf8);
 // Upper-cases Vietnamese text ("Cà Mau" -> "CÀ MAU") with ICU's Vietnamese rules.
 std::string ToUpper(std::string_view utf8);
 
-// True when the text has letters and none of them is lower case ("ỦY BAN NHÂN DÂN TỈNH CÀ MAU").
+// True when the text has letters and none of them is lower case ("ỦY BAN NHÂN DÂN TỈNH CÀ MAU"); the
+// letters of a word with a digit or a slash in it and mostly capitals (a code: "SỐ 12-CTr/TU") do not count.
 bool IsUpperText(std::string_view utf8);
 
 // True when the code point at the start of the text is a lower-case letter.
