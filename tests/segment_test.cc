@@ -58,6 +58,13 @@ TEST_CASE("segment: zones of the tail, one case per layout class") {
       {"list printed after the block, across a page break",
        "KT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\n\nTrần Văn An\n--- PAGE 3 ---\nNơi nhận:\n~ Như trên;\n- Lưu: VT.\n",
        "Trần Văn An", {"Như trên", "Lưu: VT"}, 0, nullptr, 2},
+      {"list item cut after a comma, its rest past a blank line",
+       "Nơi nhận:\n\n- Như trên;\n\n- Ủy ban Kiểm tra, Ban Tuyên giáo,\n\nVăn phòng Tỉnh ủy;\n\n- Lưu: VT.\n\n"
+       "KT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nTrần Văn An\n",
+       "Trần Văn An", {"Như trên", "Ủy ban Kiểm tra, Ban Tuyên giáo, Văn phòng Tỉnh ủy", "Lưu: VT"}, 0, nullptr, 2},
+      {"list item ending without a comma: the text past the blank is not its rest",
+       "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn An\n",
+       "Trần Văn An", {"Như trên", "Lưu: VT"}, 0, nullptr, 2},
       {"stray file path between list and block",
        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nD:\\2024\\CV\\cho dem\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn An\n",
        "Trần Văn An", {"Như trên", "Lưu: VT"}, 0, nullptr, 2},

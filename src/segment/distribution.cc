@@ -55,7 +55,11 @@ ScannedList ScanDistribution(const text::Lines& lines, size_t d, size_t end, con
     const std::string& t = lines[j].text;
     if (t.empty()) {
       size_t k = NextNonBlank(lines, j, end);
-      if (k < end && g.Test("distribution.item", lines[k])) {
+      // "- Ủy ban Kiểm tra, Ban Tuyên giáo," / blank / "Văn phòng Tỉnh ủy;": an item cut after a comma
+      // or a connector goes on past the blank (a converter that writes a blank after every line).
+      bool resumes = k < end && !items.empty() && g.Test("common.continues", items.back().text) &&
+                     !IsSignatureLine(g, lines[k]) && !text::IsUpperText(lines[k].text);
+      if (k < end && (resumes || g.Test("distribution.item", lines[k]))) {
         j = k;
         continue;
       }
