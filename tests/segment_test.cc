@@ -230,6 +230,18 @@ TEST_CASE("segment: header classes, one case per layout class") {
        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 2639/LĐTBXH-KHTC\n"
        "Hà Nội, ngày 03 tháng 7 năm 2019\n" + body,
        "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", nullptr, "2639/LĐTBXH-KHTC", "2019-07-03"},
+      {"two columns flattened to a line each, the motto in title case",
+       "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BÌNH MINH Độc Lập - Tự Do - Hạnh Phúc\n\n"
+       "Số: 123/UBND-VX Bình Minh, ngày 5 tháng 3 năm 2024\n" + body,
+       "ỦY BAN NHÂN DÂN TỈNH BÌNH MINH", nullptr, "123/UBND-VX", "2024-03-05"},
+      {"công điện: sent-at date after the number, the sender above a bare 'Điện:'",
+       "CÔNG ĐIỆN\n\nSố: 05/CĐ-BCH hồi 15 giờ 30 ngày 10/8/2022\n\nBAN CHỈ HUY PHÒNG CHỐNG THIÊN TAI TỈNH BÌNH MINH\n\n"
+       "Điện:\n\n- Ủy ban nhân dân các huyện ven biển;\n- Bộ Chỉ huy Quân sự tỉnh.\n\n1. Theo dõi chặt chẽ diễn biến của bão.\n",
+       "BAN CHỈ HUY PHÒNG CHỐNG THIÊN TAI TỈNH BÌNH MINH", nullptr, "05/CĐ-BCH", "2022-08-10"},
+      {"a number line garbled by OCR does not end the header, and capitals below it are no issuer",
+       "TONG CUC THUE\nCUC THUE TINH BAC NINH Độc lập - Tự Do - Hanh Phúc\nSố: 271 !CT-TTHT Bắc Ninh, ngayQ tháng 8 năm 2020\n"
+       "CHÍNH SÁCH THUẾ\nV/v thuế TNCN đối với thu nhập từ\nhỗ trợ lãi suất\n" + body,
+       "CUC THUE TINH BAC NINH", "TONG CUC THUE", nullptr, ""},
       {"motto spelled with a Latin eth (U+00D0) for Đ",
        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\u00D0ộc lập - Tự do - Hạnh phúc\n"
        "Số: 22/2022/TT-BKHĐT\nHà Nội, ngày 05 tháng 3 năm 2022\n" + body,

@@ -103,7 +103,8 @@ void ReadNumber(const grammar::Match& m, const text::Line& line, model::Document
 void ReadPlaceDate(const grammar::Match& m, const text::Line& line, const std::string& text,
                    const grammar::Grammar& g, model::Document& doc) {
   doc.Trace(line.number, "header", m.rule->id);
-  doc.place = Trim(m.Group("place"));
+  // A công điện's "hồi 15 giờ 30 ngày 10/8/2022" names no place (header.place_date.sent_at).
+  if (std::string place = Trim(m.Group("place")); !place.empty()) doc.place = place;
   // "V/v thuế GTGT Hà Nội, ngày ...": a subject cell before the place (header.place_date.line_end).
   size_t at = m.Offset(text, "place");
   grammar::Match sm;
@@ -112,7 +113,7 @@ void ReadPlaceDate(const grammar::Match& m, const text::Line& line, const std::s
     doc.subject = Trim(sm.Group("subject"));
     doc.lines["subject"] = line.number;
   }
-  if (g.Test("header.subject", *doc.place)) {
+  if (doc.place && g.Test("header.subject", *doc.place)) {
     // "V/v thuế nhà thầu Hà Nam, ngày 8 tháng 8 năm 2015": the subject cell glued before the place; the
     // place is the run of capitalized words that ends it.
     std::string_view p = *doc.place;
@@ -135,7 +136,8 @@ void ReadPlaceDate(const grammar::Match& m, const text::Line& line, const std::s
       doc.place = Trim(p.substr(start));
     }
   }
-  doc.lines["place"] = doc.lines["date"] = line.number;
+  doc.lines["date"] = line.number;
+  if (doc.place) doc.lines["place"] = line.number;
   int day = ParseInt(m.Group("day"), 0);
   int month = ParseInt(m.Group("month"), 0);
   int year = ParseInt(m.Group("year"), 0);
@@ -168,6 +170,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
   size_t limit = std::min(n, begin + 80);
   std::vector<Piece> authority;
   bool seen_number = false, seen_date = false, seen_motto = false, after_title = false;
+  bool seen_label = false;  // a "Số:" line whose number could not be read
   size_t i = begin;
   grammar::Match m;
   for (; i < limit; ++i) {
@@ -183,7 +186,22 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       doc.Trace(line.number, "debris", m.rule->id);
       continue;
     }
-    if (g.Test("recipients.start", line)) break;
+    if (g.Find("recipients.start", line, &m)) {
+      // A công điện's sender is printed before "điện:", on its line or the line above, and is its issuer
+      // ("BAN CHỈ HUY ... TỈNH BÌNH MINH" / "Điện:"); read above as the title's subject, it is none.
+      if (authority.empty() && notes->kind_from_title == "cong_dien") {
+        if (m.Has("sender")) {
+          authority.push_back({std::string(m.Group("sender")), line.number});
+        } else if (doc.subject && notes->subject_from_title && doc.lines.count("subject") &&
+                   m.rule->id == "recipients.start.cong_dien_bare") {
+          authority.push_back({*doc.subject, doc.lines["subject"]});
+          doc.subject.reset();
+          doc.lines.erase("subject");
+          notes->subject_from_title = false;
+        }
+      }
+      break;
+    }
     // A header part wrapped onto two lines by a converter ("Phú Thọ, ngày 18" / "tháng 11 năm 2025",
     // "VỀ" / "VIỆC CÔNG BỐ ..."): read the two lines as one when only together they make the part.
     std::string joined;
@@ -284,8 +302,15 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       after_title = true;
       continue;
     }
+    if (g.Test("header.label", line)) {
+      // "Số: 271 !CT-TTHT Bắc Ninh, ngayQ ...": a number line OCR garbled past reading. The issuer's
+      // column has ended with it: capitals below are no part of the issuer's name.
+      doc.Trace(line.number, "header", "header.label.number");
+      seen_label = true;
+      continue;
+    }
     bool upper = text::IsUpperText(t) && WordCount(t) <= 20;
-    if (upper && !seen_number && !seen_date) {
+    if (upper && !seen_number && !seen_date && !seen_label) {
       doc.Trace(line.number, "header", "authority_line");
       authority.push_back({t, line.number});
       continue;
@@ -368,7 +393,8 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
         continue;
       }
     }
-    bool bodylike = WordCount(t) >= 8 || text::EndsSentence(t) || g.Test("sections.marker", line);
+    bool bodylike = (WordCount(t) >= 8 || text::EndsSentence(t) || g.Test("sections.marker", line)) &&
+                    !g.Test("header.label", line);
     if ((seen_number || seen_date || seen_motto) && bodylike) break;
     if (i - begin > 20) break;
     doc.Trace(line.number, "header", "skipped");
