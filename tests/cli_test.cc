@@ -560,6 +560,12 @@ TEST_CASE("cli: explain shows each line's part and rule") {
   CHECK(line_of("Nơi nhận").find("distribution.start") != std::string::npos);
   CHECK(line_of("KT. CHỦ TỊCH").find("signature") != std::string::npos);
   CHECK(r.out.find("warnings:") != std::string::npos);
+  // Each line's zone, and how much of the page the zones hold.
+  CHECK(line_of("Số: 4197").find("    9  header     header") == 0);
+  CHECK(line_of("Kính gửi:").find("recipients") == 7);
+  CHECK(line_of("2. Sở Y tế").find("body") == 7);
+  CHECK(line_of("KT. CHỦ TỊCH").find("tail") == 7);
+  CHECK(r.out.find("\ncoverage: ") != std::string::npos);
   auto missing = RunCongvan("explain /nonexistent/file.txt");
   CHECK(missing.status == 1);
   CHECK(missing.err.find("/nonexistent/file.txt") != std::string::npos);

@@ -288,6 +288,34 @@ TEST_CASE("segment: a subject wrapped over lines, one case per layout class") {
   }
 }
 
+TEST_CASE("segment: every non-blank line is counted in its zone (coverage)") {
+  const std::string text =
+      "ỦY BAN NHÂN DÂN\nTỈNH BÌNH MINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+      "Số: 12/UBND-VX\nBình Minh, ngày 05 tháng 3 năm 2024\nV/v quản lý chợ đêm\n\nKính gửi: Sở Công Thương.\n\n"
+      "Đề nghị Sở Công Thương rà soát các chợ.\n--- PAGE 2 ---\nBáo cáo trước ngày 30/4/2024.\n\n"
+      "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn An\n";
+  model::Document d = testing::ParseText(text);
+  const model::Coverage& c = d.coverage;
+  CHECK(c.lines == 17);
+  CHECK(c.by_zone[static_cast<int>(Zone::kHeader)] == 7);
+  CHECK(c.by_zone[static_cast<int>(Zone::kRecipients)] == 1);
+  CHECK(c.by_zone[static_cast<int>(Zone::kBody)] == 2);
+  CHECK(c.by_zone[static_cast<int>(Zone::kDebris)] == 1);  // the page marker, wherever it stands
+  CHECK(c.by_zone[static_cast<int>(Zone::kTail)] == 6);
+  CHECK(c.by_zone[static_cast<int>(Zone::kNone)] == 0);
+  CHECK(c.share() == 1.0);
+  // Header lines no rule reads are unread; with few read, the document warns.
+  std::string noisy = "ỦY BAN NHÂN DÂN TỈNH BÌNH MINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n";
+  for (int i = 0; i < 12; ++i) noisy += "x" + std::to_string(i) + " ~~\n";
+  noisy += "Số: 12/UBND-VX\nBình Minh, ngày 05 tháng 3 năm 2024\n\nĐề nghị Sở Công Thương rà soát các chợ.\n";
+  model::Document n = testing::ParseText(noisy);
+  CHECK(n.coverage.by_zone[static_cast<int>(Zone::kNone)] >= 12);
+  CHECK(n.coverage.share() < kLowCoverage);
+  bool warned = false;
+  for (const auto& w : n.warnings) warned |= w.code == "coverage_low";
+  CHECK(warned);
+}
+
 }  // namespace congvan::segment
 
 namespace congvan {

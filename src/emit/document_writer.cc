@@ -223,6 +223,20 @@ void WriteDocument(const model::Document& d, Writer& w) {
     w.EndObject();
   }
   w.EndArray();
+  // How much of the page was read, and where each non-blank line went (segment/zones.h).
+  w.Key("coverage");
+  w.BeginObject();
+  w.Key("share");
+  w.Number(d.coverage.share());
+  w.Key("lines");
+  w.Int(d.coverage.lines);
+  static constexpr const char* kZoneKeys[model::Coverage::kZones] = {"unread", "preface", "header", "recipients",
+                                                                      "body", "tail", "annex", "debris"};
+  for (int z = 0; z < model::Coverage::kZones; ++z) {
+    w.Key(kZoneKeys[z]);
+    w.Int(d.coverage.by_zone[z]);
+  }
+  w.EndObject();
   w.Key("warnings");
   w.BeginArray();
   for (const auto& x : d.warnings) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <array>
 #include <map>
 #include <optional>
 
@@ -146,6 +147,16 @@ struct TraceEntry {
   std::string rule;  // the id of the grammar rule that matched, or a short reason
 };
 
+// How much of the page was read: each non-blank line is counted in the zone it was assigned to
+// (segment/zones.h: the indices are segment::Zone's), zone 0 being "unread" (a header line no rule read).
+struct Coverage {
+  static constexpr int kZones = 8;
+  int lines = 0;  // non-blank lines (a table row's cells count one each)
+  std::array<int, kZones> by_zone{};
+  // The share of non-blank lines in a known zone; 1 for a document without text.
+  double share() const { return lines == 0 ? 1.0 : 1.0 - static_cast<double>(by_zone[0]) / lines; }
+};
+
 struct Document {
   Source source;
   OptString format;
@@ -169,6 +180,10 @@ struct Document {
   std::vector<Footnote> footnotes;
   std::vector<Task> tasks;  // tasks of an unnumbered body
   std::vector<Warning> warnings;
+  Coverage coverage;
+  // Input line number -> a bit (1 << zone) for each zone a piece of the line is in; kept only when
+  // tracing (for `explain`).
+  std::vector<uint8_t> line_zones;
   std::vector<TraceEntry> trace;  // not part of the output contract
   bool tracing = true;  // record Trace() entries; pipeline::Parse keeps them only for `explain`
 

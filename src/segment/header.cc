@@ -339,6 +339,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
     }
     if (upper) {
       doc.Trace(line.number, "header", "upper_line");
+      notes->unread.push_back(i);
       continue;
     }
     if (after_title && !doc.subject && WordCount(t) <= 40 && !text::EndsSentence(t)) {
@@ -398,6 +399,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
     if ((seen_number || seen_date || seen_motto) && bodylike) break;
     if (i - begin > 20) break;
     doc.Trace(line.number, "header", "skipped");
+    notes->unread.push_back(i);
   }
   SetAuthority(authority, g, doc);
   return i;

@@ -12,6 +12,8 @@
 // Fills the header fields of the document; never fails (what is missing is left null; infer.cc warns).
 #pragma once
 
+#include <vector>
+
 #include "grammar/grammar.h"
 #include "model/document.h"
 #include "text/line.h"
@@ -23,6 +25,7 @@ struct HeaderNotes {
   std::string kind_from_title;
   bool subject_from_title = false;  // the subject is a title's line, not a "V/v" line
   int motto_line = 0;
+  std::vector<size_t> unread;  // header lines no rule read (OCR noise, stray capitals): in no zone
 };
 
 size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Grammar& g,

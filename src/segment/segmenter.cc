@@ -7,6 +7,7 @@
 #include "segment/layout.h"
 #include "segment/recipients.h"
 #include "segment/tail.h"
+#include "segment/zones.h"
 
 namespace congvan::segment {
 
@@ -27,6 +28,8 @@ void Segment(text::Lines input, const grammar::Grammar& g, model::Document& doc)
   ParseAnnexes(lines, annex, annex_end, g, doc);
   ReadLateHeader(lines, header_end, annex, g, doc, &notes);
   Infer(lines, notes, g, doc);
+  ZoneBounds bounds{start, header_end, body_begin, body_end, annex, annex_end};
+  AssignZones(lines, bounds, notes.unread, g, doc);
 }
 
 }  // namespace congvan::segment

@@ -1,5 +1,8 @@
 #include "segment/zones.h"
 
+#include <algorithm>
+#include <cstdio>
+
 #include "segment/distribution.h"
 #include "segment/util.h"
 #include "text/fold.h"
@@ -173,6 +176,44 @@ TailPlan PlanTail(const text::Lines& lines, size_t begin, size_t end, const gram
   size_t k = NextContent(lines, plan.end, end, g);
   if (k < end) plan.annex = k;
   return plan;
+}
+
+void AssignZones(const text::Lines& lines, const ZoneBounds& b, const std::vector<size_t>& unread,
+                 const grammar::Grammar& g, model::Document& doc) {
+  auto zone_of = [&](size_t i) {
+    if (i < b.header) return Zone::kPreface;
+    if (i < b.recipients) return Zone::kHeader;
+    if (i < b.body) return Zone::kRecipients;
+    if (i < b.tail) return Zone::kBody;
+    if (b.annex_end > b.annex && i >= b.annex && i < b.annex_end) return Zone::kAnnex;
+    return Zone::kTail;
+  };
+  model::Coverage& c = doc.coverage;
+  c = model::Coverage();
+  size_t next_unread = 0;  // unread is in line order
+  int max_number = 0;
+  for (const auto& line : lines) max_number = std::max(max_number, line.number);
+  if (doc.tracing) doc.line_zones.assign(static_cast<size_t>(max_number) + 1, 0);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    while (next_unread < unread.size() && unread[next_unread] < i) ++next_unread;
+    if (lines[i].text.empty()) continue;
+    Zone z = zone_of(i);
+    if (IsDebris(g, lines[i])) {
+      z = Zone::kDebris;
+    } else if (next_unread < unread.size() && unread[next_unread] == i) {
+      z = Zone::kNone;
+    }
+    ++c.lines;
+    ++c.by_zone[static_cast<int>(z)];
+    if (doc.tracing && lines[i].number >= 0) doc.line_zones[lines[i].number] |= static_cast<uint8_t>(1u << static_cast<int>(z));
+  }
+  if (c.lines >= kCoverageMinLines && c.share() < kLowCoverage) {
+    char share[16];
+    std::snprintf(share, sizeof share, "%.0f%%", 100 * c.share());
+    doc.Warn("coverage_low", std::string("only ") + share + " of the non-blank lines were read as part of a zone (" +
+                                 std::to_string(c.by_zone[0]) + " of " + std::to_string(c.lines) + " unread)",
+             0);
+  }
 }
 
 }  // namespace congvan::segment

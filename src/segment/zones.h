@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "grammar/grammar.h"
+#include "model/document.h"
 #include "text/line.h"
 
 namespace congvan::segment {
@@ -76,5 +77,21 @@ struct TailPlan {
 // Plans the tail of lines [begin, end) as described above; signature_found is false when no named block
 // that is not a form's exists.
 TailPlan PlanTail(const text::Lines& lines, size_t begin, size_t end, const grammar::Grammar& g);
+
+// Where the segmenter's steps put the page's blocks: preface [0, header), header [header, recipients),
+// recipients [recipients, body), body [body, tail), tail [tail, annex or the end), annex [annex,
+// annex_end).
+struct ZoneBounds {
+  size_t header = 0, recipients = 0, body = 0, tail = 0, annex = 0, annex_end = 0;
+};
+
+// Sets doc.coverage: every non-blank line counted in its block's zone, page furniture (IsDebris) in
+// kDebris wherever it stands, and the header lines no rule read (`unread`, indices) in kNone; fills
+// doc.line_zones when tracing. Warns `coverage_low` (line 0) when fewer than kLowCoverage of the
+// non-blank lines of a document of at least kCoverageMinLines are in a known zone. Never fails.
+constexpr double kLowCoverage = 0.9;
+constexpr int kCoverageMinLines = 10;
+void AssignZones(const text::Lines& lines, const ZoneBounds& b, const std::vector<size_t>& unread,
+                 const grammar::Grammar& g, model::Document& doc);
 
 }  // namespace congvan::segment
