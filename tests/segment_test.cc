@@ -242,6 +242,10 @@ TEST_CASE("segment: header classes, one case per layout class") {
        "TONG CUC THUE\nCUC THUE TINH BAC NINH Độc lập - Tự Do - Hanh Phúc\nSố: 271 !CT-TTHT Bắc Ninh, ngayQ tháng 8 năm 2020\n"
        "CHÍNH SÁCH THUẾ\nV/v thuế TNCN đối với thu nhập từ\nhỗ trợ lãi suất\n" + body,
        "CUC THUE TINH BAC NINH", "TONG CUC THUE", nullptr, ""},
+      {"drawing-shape names glued to header lines",
+       "ỦY BAN NHÂN DÂN\n\nTỈNH BÌNH MINH\n\nstraight connector 2Số: 123 /UBND-VX\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+       "straight connector 1Độc lập - Tự do - Hạnh phúc\n\nBình Minh, ngày 05 tháng 3 năm 2024\n" + body,
+       "ỦY BAN NHÂN DÂN TỈNH BÌNH MINH", nullptr, "123/UBND-VX", "2024-03-05"},
       {"motto spelled with a Latin eth (U+00D0) for Đ",
        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\u00D0ộc lập - Tự do - Hạnh phúc\n"
        "Số: 22/2022/TT-BKHĐT\nHà Nội, ngày 05 tháng 3 năm 2022\n" + body,
@@ -277,6 +281,14 @@ TEST_CASE("segment: a subject wrapped over lines, one case per layout class") {
        "KẾ HOẠCH\n\nTRIỂN KHAI CHƯƠNG TRÌNH SỐ 12-CTr/TU NGÀY 01/02/2024 CỦA\nTỈNH ỦY VỀ PHÁT TRIỂN CHỢ ĐÊM TRONG\n"
        "GIAI ĐOẠN MỚI\n",
        "TRIỂN KHAI CHƯƠNG TRÌNH SỐ 12-CTr/TU NGÀY 01/02/2024 CỦA TỈNH ỦY VỀ PHÁT TRIỂN CHỢ ĐÊM TRONG GIAI ĐOẠN MỚI"},
+      {"title with its subject run on, then the enacting body on the same line",
+       "QUYẾT ĐỊNH BAN HÀNH MỨC TRỢ GIÚP TRÊN ĐỊA BÀN TỈNH CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n",
+       "BAN HÀNH MỨC TRỢ GIÚP TRÊN ĐỊA BÀN TỈNH"},
+      {"title with its subject run on, the enacting body named inside the subject",
+       "THÔNG TƯ SỬA ĐỔI THÔNG TƯ SỐ 38/2018/TT-BTC CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH\n",
+       "SỬA ĐỔI THÔNG TƯ SỐ 38/2018/TT-BTC CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH"},
+      {"title followed by a qualifier and the subject below: the subject is the line below",
+       "KẾ HOẠCH TẠM DỪNG\nỨNG DỤNG TMS PHỤC VỤ CHUYỂN ĐỔI HỆ THỐNG\n", "ỨNG DỤNG TMS PHỤC VỤ CHUYỂN ĐỔI HỆ THỐNG"},
       {"title subject complete on its line: the enacting body below is not part of it",
        "QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ CHỢ ĐÊM\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH MINH\n", "BAN HÀNH QUY CHẾ CHỢ ĐÊM"},
   };

@@ -45,6 +45,20 @@ size_t SubjectResumes(const std::string& subject, const text::Lines& lines, size
   return k;
 }
 
+// "BAN HÀNH MỨC TRỢ GIÚP ... TỈNH TUYÊN QUANG CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH": a flattened line runs the
+// enacting body on after the subject; the subject ends where a word starts the body (header.enacting)
+// and the word before it does not lead into it ("... CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" stays whole).
+std::string CutEnactingBody(const grammar::Grammar& g, std::string subject) {
+  for (size_t at = subject.find(' '); at != std::string::npos; at = subject.find(' ', at + 1)) {
+    std::string_view rest = std::string_view(subject).substr(at + 1);
+    if (!g.Test("header.enacting", rest)) continue;
+    std::string head = subject.substr(0, at);
+    if (g.Test("common.continues", head)) continue;
+    return head;
+  }
+  return subject;
+}
+
 // A title's subject in capitals runs over at most so many lines.
 constexpr size_t kMaxTitleLines = 6;
 
@@ -208,7 +222,8 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
     size_t next = NextNonBlank(lines, i + 1, n);
     // Only short lines: header parts are short, body lines are not worth the three extra matches.
     bool cut_date = g.Test("header.date_cut", line);
-    if (next < n && WordCount(t) <= 12 && (cut_date || !IsOtherHeaderLine(g, line)) &&
+    bool label_alone = LabelledNumberLine(line, authority) && g.Test("header.number_label", line);
+    if (next < n && WordCount(t) <= 12 && (cut_date || !IsOtherHeaderLine(g, line)) && !label_alone &&
         !g.Test("header.subject", line) && !MakesPartAlone(g, lines[next])) {
       joined = t;
       text::AppendWrapped(joined, lines[next].text);
@@ -301,6 +316,26 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       doc.lines["kind"] = line.number;
       after_title = true;
       continue;
+    }
+    // "THÔNG TƯ BAN HÀNH DANH MỤC HÀNG HÓA" as the last header line: a flattened title with its subject
+    // run on after the kind. With capitals on the next line, those are the subject and this stays unread.
+    if (!doc.subject && notes->kind_from_title.empty() && find("header.kind_title_run_on", &m)) {
+      size_t next_line = NextNonBlank(lines, i + 1, n);
+      grammar::Match km;
+      std::string subject = CutEnactingBody(g, Trim(m.Group("subject")));
+      bool subject_below = next_line < n && text::IsUpperText(lines[next_line].text) &&
+                           !g.Test("sections.marker", lines[next_line]) && !g.Test("header.enacting", lines[next_line]);
+      if (!subject_below && text::IsUpperText(subject) &&
+          g.Find("header.kind_title", std::string(m.Group("kind")), &km)) {
+        doc.Trace(line.number, "header", m.rule->id);
+        notes->kind_from_title = km.rule->value;
+        doc.lines["kind"] = line.number;
+        after_title = true;
+        notes->subject_from_title = true;
+        doc.subject = subject;
+        doc.lines["subject"] = line.number;
+        continue;
+      }
     }
     if (g.Test("header.label", line)) {
       // "Số: 271 !CT-TTHT Bắc Ninh, ngayQ ...": a number line OCR garbled past reading. The issuer's

@@ -45,6 +45,11 @@ text::Lines Unflatten(text::Lines lines, const grammar::Grammar& g, model::Docum
   out.reserve(lines.size() + 16);
   grammar::Match m;
   for (auto& line : lines) {
+    // "straight connector 2Số: 123 /UBND-VX": a drawing shape's name glued to the line goes first.
+    if (!line.text.empty() && g.Find("common.shape_name", line.text, &m)) {
+      doc.Trace(line.number, "layout", m.rule->id);
+      line.text.erase(0, m.Offset(line.text, "rest"));
+    }
     const std::string& t = line.text;
     bool table_row = !t.empty() && t.front() == '|';
     bool piped = !table_row && t.find(" | ") != std::string::npos;
