@@ -289,6 +289,11 @@ TEST_CASE("segment: a subject wrapped over lines, one case per layout class") {
        "SỬA ĐỔI THÔNG TƯ SỐ 38/2018/TT-BTC CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH"},
       {"title followed by a qualifier and the subject below: the subject is the line below",
        "KẾ HOẠCH TẠM DỪNG\nỨNG DỤNG TMS PHỤC VỤ CHUYỂN ĐỔI HỆ THỐNG\n", "ỨNG DỤNG TMS PHỤC VỤ CHUYỂN ĐỔI HỆ THỐNG"},
+      {"title broken by OCR, its subject in capitals then in sentence case",
+       "K ÉT LUẬN\nHỘI NGHỊ LẦN THỨ BA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH\nvề phát triển chợ đêm đến năm 2030\n",
+       "HỘI NGHỊ LẦN THỨ BA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH về phát triển chợ đêm đến năm 2030"},
+      {"a short line of capitals that only looks like no title",
+       "QUY ĐỊNH CHUNG\nVỀ CHỢ ĐÊM\n", ""},
       {"title subject complete on its line: the enacting body below is not part of it",
        "QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ CHỢ ĐÊM\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH MINH\n", "BAN HÀNH QUY CHẾ CHỢ ĐÊM"},
   };

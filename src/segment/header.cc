@@ -317,6 +317,21 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       after_title = true;
       continue;
     }
+    // "K ÉT LUẬN": a title OCR broke apart or stripped of its marks, known by its letters alone.
+    if (notes->kind_from_title.empty() && WordCount(t) <= 4 && text::IsUpperText(t)) {
+      std::string key;
+      for (char c : text::UnmarkedKey(t)) {
+        if (c != ' ') key += c;
+      }
+      const auto& titles = g.Map("ocr_kind_titles");
+      if (auto it = titles.find(key); it != titles.end()) {
+        doc.Trace(line.number, "header", "ocr_kind_titles");
+        notes->kind_from_title = it->second;
+        doc.lines["kind"] = line.number;
+        after_title = true;
+        continue;
+      }
+    }
     // "THÔNG TƯ BAN HÀNH DANH MỤC HÀNG HÓA" as the last header line: a flattened title with its subject
     // run on after the kind. With capitals on the next line, those are the subject and this stays unread.
     if (!doc.subject && notes->kind_from_title.empty() && find("header.kind_title_run_on", &m)) {
@@ -361,8 +376,12 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       // "TRIỂN KHAI CHƯƠNG TRÌNH SỐ 12-CTr/TU NGÀY 01/02/2024 CỦA" / "TỈNH ỦY VỀ ...": a capital line
       // ending in a word that cannot end a title (a preposition, a conjunction) runs on to the next.
       size_t j = i + 1;
-      while (j < n && j - i <= kMaxTitleLines && !lines[j].text.empty() && text::IsUpperText(lines[j].text) &&
-             g.Test("common.continues", subject) && !g.Test("header.subject_stop", lines[j])) {
+      // "HỘI NGHỊ LẦN THỨ BA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH" / "về phát triển chợ đêm đến năm 2030": a line
+      // starting in lower case goes on with it too.
+      while (j < n && j - i <= kMaxTitleLines && !lines[j].text.empty() &&
+             ((text::IsUpperText(lines[j].text) && g.Test("common.continues", subject)) ||
+              (text::StartsLower(lines[j].text) && !text::EndsSentence(subject))) &&
+             !g.Test("header.subject_stop", lines[j])) {
         doc.Trace(lines[j].number, "header", "header.subject/continuation");
         text::AppendWrapped(subject, lines[j].text);
         ++j;
