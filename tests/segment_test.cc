@@ -242,6 +242,9 @@ TEST_CASE("segment: header classes, one case per layout class") {
        "TONG CUC THUE\nCUC THUE TINH BAC NINH Độc lập - Tự Do - Hanh Phúc\nSố: 271 !CT-TTHT Bắc Ninh, ngayQ tháng 8 năm 2020\n"
        "CHÍNH SÁCH THUẾ\nV/v thuế TNCN đối với thu nhập từ\nhỗ trợ lãi suất\n" + body,
        "CUC THUE TINH BAC NINH", "TONG CUC THUE", nullptr, ""},
+      {"motto wrapped so its last word follows the second issuer line (OCR, no Độc lập line)",
+       "BỘ TAI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nTONG CỤC THUÊ NAM\nSố: 1234/TCT-CS Hà Nội, ngày 12 tháng 10 năm 2018\n" + body,
+       "TONG CỤC THUÊ", "BỘ TAI CHÍNH", "1234/TCT-CS", "2018-10-12"},
       {"drawing-shape names glued to header lines",
        "ỦY BAN NHÂN DÂN\n\nTỈNH BÌNH MINH\n\nstraight connector 2Số: 123 /UBND-VX\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
        "straight connector 1Độc lập - Tự do - Hạnh phúc\n\nBình Minh, ngày 05 tháng 3 năm 2024\n" + body,

@@ -59,6 +59,12 @@ std::string CutEnactingBody(const grammar::Grammar& g, std::string subject) {
   return subject;
 }
 
+// Whether the text's last word is `word`.
+bool EndsWithWord(std::string_view text, std::string_view word) {
+  if (text.size() < word.size() || text.substr(text.size() - word.size()) != word) return false;
+  return text.size() == word.size() || text[text.size() - word.size() - 1] == ' ';
+}
+
 // A title's subject in capitals runs over at most so many lines.
 constexpr size_t kMaxTitleLines = 6;
 
@@ -185,6 +191,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
   std::vector<Piece> authority;
   bool seen_number = false, seen_date = false, seen_motto = false, after_title = false;
   bool seen_label = false;  // a "Số:" line whose number could not be read
+  bool motto_lacks_nam = false;  // the motto's first line ended at "VIỆT": its "NAM" is still to come
   size_t i = begin;
   grammar::Match m;
   for (; i < limit; ++i) {
@@ -245,6 +252,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       if (!doc.format) doc.format = m.rule->value;
       if (!notes->motto_line) notes->motto_line = line.number;
       seen_motto = true;
+      motto_lacks_nam = EndsWithWord(t2, "VIỆT") || EndsWithWord(t2, "VIET");
       continue;
     }
     if (!seen_number && (find("header.number", &m) ||
@@ -363,6 +371,12 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
     if (upper && !seen_number && !seen_date && !seen_label) {
       doc.Trace(line.number, "header", "authority_line");
       authority.push_back({t, line.number});
+      // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "TONG CỤC THUÊ NAM": the motto's last word wrapped onto the
+      // issuer's line beside it.
+      if (motto_lacks_nam && EndsWithWord(t, "NAM") && WordCount(t) > 1) {
+        authority.back().text = Trim(std::string_view(t).substr(0, t.size() - 3));
+        motto_lacks_nam = false;
+      }
       continue;
     }
     if (upper && (seen_number || seen_date || seen_motto) && g.Test("sections.marker", line)) {
