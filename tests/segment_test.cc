@@ -245,6 +245,16 @@ TEST_CASE("segment: header classes, one case per layout class") {
       {"motto wrapped so its last word follows the second issuer line (OCR, no Độc lập line)",
        "BỘ TAI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nTONG CỤC THUÊ NAM\nSố: 1234/TCT-CS Hà Nội, ngày 12 tháng 10 năm 2018\n" + body,
        "TONG CỤC THUÊ", "BỘ TAI CHÍNH", "1234/TCT-CS", "2018-10-12"},
+      {"a header printed twice, the second copy blank (wide gaps for the blanks)",
+       "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN AN PHÚ Độc lập - Tự do - Hạnh phúc\n\n"
+       "Số: 850/UBND An Phú, ngày 12 tháng 9 năm 2017\n\nỦY BAN NHÂN DÂN\n\nHUYỆN AN PHÚ\n\nSố:          /UBND\n\n"
+       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+       "              An Phú, ngày        tháng      năm 2017\n\nV/v kiểm tra chợ đêm\n" + body,
+       "ỦY BAN NHÂN DÂN HUYỆN AN PHÚ", nullptr, "850/UBND", "2017-09-12"},
+      {"a place/date line OCR garbled: the header goes on to the V/v line",
+       "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỔNG CỤC HẢI QUAN Độc lập - Tự do - Hạnh phúc\n"
+       "Số: 3143/TCHQ-TXNK Hà Nội, ngày | & tháng 5 năm 2020\nV/v tạm nhập tái xuất máy móc\n" + body,
+       "TỔNG CỤC HẢI QUAN", "BỘ TÀI CHÍNH", "3143/TCHQ-TXNK", ""},
       {"drawing-shape names glued to header lines",
        "ỦY BAN NHÂN DÂN\n\nTỈNH BÌNH MINH\n\nstraight connector 2Số: 123 /UBND-VX\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
        "straight connector 1Độc lập - Tự do - Hạnh phúc\n\nBình Minh, ngày 05 tháng 3 năm 2024\n" + body,
@@ -262,6 +272,8 @@ TEST_CASE("segment: header classes, one case per layout class") {
     CHECK(d.authority.parent.value_or("") == (c.parent ? c.parent : ""));
     CHECK(d.code.value_or("") == (c.code ? c.code : ""));
     CHECK(d.date.value_or("") == c.date);
+    // The V/v line after a header printed twice or a garbled date is still the header's subject.
+    if (c.text.find("\\nV/v ") != std::string::npos) CHECK(d.subject.has_value());
   }
 }
 

@@ -406,8 +406,11 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       continue;
     }
     if (upper) {
-      doc.Trace(line.number, "header", "upper_line");
-      notes->unread.push_back(i);
+      // "ỦY BAN NHÂN DÂN" / "HUYỆN AN PHÚ" again under the number: the issuer of a header printed twice.
+      bool repeated = std::any_of(authority.begin(), authority.end(),
+                                  [&](const Piece& p) { return p.text.find(t) != std::string::npos; });
+      doc.Trace(line.number, "header", repeated ? "repeated_issuer" : "upper_line");
+      if (!repeated) notes->unread.push_back(i);
       continue;
     }
     if (after_title && !doc.subject && WordCount(t) <= 40 && !text::EndsSentence(t)) {
@@ -466,6 +469,11 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
                     !g.Test("header.label", line);
     if ((seen_number || seen_date || seen_motto) && bodylike) break;
     if (i - begin > 20) break;
+    // A header part met a second time (the blank copy of a header printed twice) is read, not new.
+    if (g.Test("header.part", line) || g.Test("header.number_label", line)) {
+      doc.Trace(line.number, "header", "repeated_part");
+      continue;
+    }
     doc.Trace(line.number, "header", "skipped");
     notes->unread.push_back(i);
   }

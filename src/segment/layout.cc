@@ -50,6 +50,14 @@ text::Lines Unflatten(text::Lines lines, const grammar::Grammar& g, model::Docum
       doc.Trace(line.number, "layout", m.rule->id);
       line.text.erase(0, m.Offset(line.text, "rest"));
     }
+    // "An Phú, ngày | tháng | năm 2017": the gaps of a blank date or number are blanks, not columns.
+    if (line.text.find(" | ") != std::string::npos && line.text.front() != '|') {
+      while (g.Find("common.form_blank", line.text, &m)) {
+        size_t at = m.Offset(line.text, "gap");
+        line.text.replace(at, m.Group("gap").size(), " ");
+        doc.Trace(line.number, "layout", m.rule->id);
+      }
+    }
     const std::string& t = line.text;
     bool table_row = !t.empty() && t.front() == '|';
     bool piped = !table_row && t.find(" | ") != std::string::npos;
