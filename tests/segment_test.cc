@@ -255,6 +255,15 @@ TEST_CASE("segment: header classes, one case per layout class") {
        "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỔNG CỤC HẢI QUAN Độc lập - Tự do - Hạnh phúc\n"
        "Số: 3143/TCHQ-TXNK Hà Nội, ngày | & tháng 5 năm 2020\nV/v tạm nhập tái xuất máy móc\n" + body,
        "TỔNG CỤC HẢI QUAN", "BỘ TÀI CHÍNH", "3143/TCHQ-TXNK", ""},
+      {"no header printed: the title, its subject, then the enacting body and its session line",
+       "<jsontable name=\"bang_0\"> </jsontable>\n\nNGHỊ QUYẾT\nVỀ PHÁT TRIỂN\nCHỢ ĐÊM TRÊN ĐỊA BÀN TỈNH\n"
+       "HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH MINH\nKHÓA X, KỲ HỌP THỨ BA\nCăn cứ Luật Tổ chức chính quyền địa phương\n"
+       "ngày 19 tháng 6 năm 2015;\nQUYẾT NGHỊ:\nĐiều 1. Thông qua nội dung phát triển chợ đêm.\n",
+       "HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH MINH", nullptr, nullptr, ""},
+      {"no header printed: the title and its subject, no issuer; a cited decree is no number",
+       "THÔNG TƯ\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA QUY CHẾ CUỘC THI KHOA HỌC\nCăn cứ Nghị định\n"
+       "số 37/2025/NĐ-CP ngày 26 tháng 02 năm 2025 của Chính phủ;\n",
+       "", nullptr, nullptr, ""},
       {"drawing-shape names glued to header lines",
        "ỦY BAN NHÂN DÂN\n\nTỈNH BÌNH MINH\n\nstraight connector 2Số: 123 /UBND-VX\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
        "straight connector 1Độc lập - Tự do - Hạnh phúc\n\nBình Minh, ngày 05 tháng 3 năm 2024\n" + body,
@@ -309,6 +318,9 @@ TEST_CASE("segment: a subject wrapped over lines, one case per layout class") {
        "HỘI NGHỊ LẦN THỨ BA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH về phát triển chợ đêm đến năm 2030"},
       {"a short line of capitals that only looks like no title",
        "QUY ĐỊNH CHUNG\nVỀ CHỢ ĐÊM\n", ""},
+      {"V/v-style subject in capitals stops at the enacting body and the preamble",
+       "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY CHẾ CHỢ ĐÊM\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH MINH\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+       "BAN HÀNH QUY CHẾ CHỢ ĐÊM"},
       {"title subject complete on its line: the enacting body below is not part of it",
        "QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ CHỢ ĐÊM\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH MINH\n", "BAN HÀNH QUY CHẾ CHỢ ĐÊM"},
   };

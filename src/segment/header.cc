@@ -30,6 +30,11 @@ bool SubjectContinues(const grammar::Grammar& g, const std::string& subject, con
   if (next.empty() || k > kMaxSubjectLines || text::EndsSentence(subject)) return false;
   if (g.Test("header.subject_stop", line)) return false;
   if (text::IsUpperText(next) && !text::IsUpperText(subject)) return false;
+  // "VỀ VIỆC BAN HÀNH QUY CHẾ" / "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH": the enacting body (and its session
+  // line) under a legal text's subject, unless the subject leads into it ("... CỦA").
+  if ((g.Test("header.enacting", line) || g.Test("header.session", line)) && !g.Test("common.continues", subject)) {
+    return false;
+  }
   return true;
 }
 
@@ -367,8 +372,24 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       seen_label = true;
       continue;
     }
+    // "Căn cứ Luật ...": the preamble of a legal text; the header it follows has ended (before any header
+    // part, it is a web page's summary above the document: read on).
+    bool header_begun = seen_number || seen_date || seen_motto || after_title || !authority.empty();
+    if (header_begun && g.Test("header.preamble_start", line)) break;
     bool upper = text::IsUpperText(t) && WordCount(t) <= 20;
-    if (upper && !seen_number && !seen_date && !seen_label) {
+    if (upper && after_title && authority.empty() && g.Test("header.enacting", line)) {
+      // "NGHỊ QUYẾT" / its subject / "HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH MINH", no header printed above: the
+      // enacting body under the title is the issuer; its session line ("KHÓA X, KỲ HỌP THỨ BA") is not.
+      doc.Trace(line.number, "header", "enacting_body");
+      authority.push_back({t, line.number});
+      size_t k = NextNonBlank(lines, i + 1, n);
+      if (k < n && g.Test("header.session", lines[k])) {
+        doc.Trace(lines[k].number, "header", "header.session");
+        i = k;
+      }
+      continue;
+    }
+    if (upper && !seen_number && !seen_date && !seen_label && !after_title) {
       doc.Trace(line.number, "header", "authority_line");
       authority.push_back({t, line.number});
       // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "TONG CỤC THUÊ NAM": the motto's last word wrapped onto the
@@ -392,15 +413,21 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       size_t j = i + 1;
       // "HỘI NGHỊ LẦN THỨ BA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH" / "về phát triển chợ đêm đến năm 2030": a line
       // starting in lower case goes on with it too.
+      // "VỀ PHÁT TRIỂN" / "CHỢ ĐÊM TRÊN ĐỊA BÀN TỈNH": capitals that start no body of their own (an
+      // agency, the enacting body) go on with it too.
       while (j < n && j - i <= kMaxTitleLines && !lines[j].text.empty() &&
-             ((text::IsUpperText(lines[j].text) && g.Test("common.continues", subject)) ||
+             ((text::IsUpperText(lines[j].text) &&
+               (g.Test("common.continues", subject) ||
+                (!g.Test("header.enacting", lines[j]) && !g.Test("header.authority.unit_start", lines[j]) &&
+                 !g.Test("header.session", lines[j])))) ||
               (text::StartsLower(lines[j].text) && !text::EndsSentence(subject))) &&
              !g.Test("header.subject_stop", lines[j])) {
         doc.Trace(lines[j].number, "header", "header.subject/continuation");
         text::AppendWrapped(subject, lines[j].text);
         ++j;
       }
-      doc.subject = subject;
+      // "... TỈNH LẠNG SƠN CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN": the enacting body run on after it.
+      doc.subject = CutEnactingBody(g, subject);
       doc.lines["subject"] = line.number;
       i = j - 1;
       continue;
@@ -477,6 +504,9 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
     doc.Trace(line.number, "header", "skipped");
     notes->unread.push_back(i);
   }
+  // A subject in capitals with the enacting body run on after it on its own line ("... TRÊN ĐỊA BÀN TỈNH
+  // TÂY NINH ỦY BAN NHÂN DÂN TỈNH TÂY NINH") ends before the body.
+  if (doc.subject && text::IsUpperText(*doc.subject)) doc.subject = CutEnactingBody(g, *doc.subject);
   SetAuthority(authority, g, doc);
   return i;
 }
