@@ -332,6 +332,30 @@ TEST_CASE("segment: a subject wrapped over lines, one case per layout class") {
   }
 }
 
+TEST_CASE("segment: a letter's quotation of another text's article holds no sections and no owners") {
+  const std::string head =
+      "ỦY BAN NHÂN DÂN\nTỈNH BÌNH MINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+      "Số: 12/UBND-VX\nBình Minh, ngày 05 tháng 3 năm 2024\nV/v đối tượng áp dụng\n\nKính gửi: Sở Công Thương\n\n"
+      "Sở Công Thương hỏi về đối tượng áp dụng. Về vấn đề này, Ủy ban nhân dân tỉnh có ý kiến như sau:\n\n";
+  const std::string tail = "\nĐề nghị Sở Công Thương căn cứ quy định trên để thực hiện./.\n\nNơi nhận:\n- Như trên;\n"
+                           "- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Văn An\n";
+  model::Document d = testing::ParseText(head +
+      "- Tại Điều 2 Quyết định số 10/2020/QĐ-UBND quy định:\n\n\"1. Đối tượng áp dụng gồm:\n\n"
+      "a) Thương nhân kinh doanh tại chợ đêm;\n\nb) Hộ kinh doanh cá thể;\n\nc) Ban quản lý chợ\"\n" + tail);
+  CHECK(d.sections.empty());
+  for (const auto& t : d.tasks) CHECK(t.owners == std::vector<std::string>{"Sở Công Thương"});
+  // An amendment quotes the text's own new provisions: their items stay sections.
+  model::Document a = testing::ParseText(head +
+      "1. Sửa đổi khoản 2 Điều 5 như sau:\n\n\"2. Sở Tài chính chủ trì thẩm định.\"\n\n"
+      "2. Sở Xây dựng rà soát các chợ.\n" + tail);
+  CHECK(a.sections.size() >= 2);
+  // A quotation that never closes is a stray mark: the items after it are sections.
+  model::Document u = testing::ParseText(head +
+      "- Tại Điều 2 Quyết định số 10/2020/QĐ-UBND quy định:\n\"1. Đối tượng áp dụng gồm:\n"
+      "a) a;\nb) b;\nc) c;\nd) d;\nđ) đ;\ne) e;\ng) g;\nh) h;\ni) i;\nk) k;\nl) l;\nm) m;\nn) n;\n" + tail);
+  CHECK_FALSE(u.sections.empty());
+}
+
 TEST_CASE("segment: every non-blank line is counted in its zone (coverage)") {
   const std::string text =
       "ỦY BAN NHÂN DÂN\nTỈNH BÌNH MINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

@@ -122,6 +122,26 @@ struct Context {
   }
 };
 
+// "Tại Điều 2 Quyết định số 10/2020/QĐ-UBND quy định: \"1. ... c) Ban quản lý chợ\"": the quoted text
+// of another document names no owner, partner or deadline of this one. Returns the unit with such a
+// quotation (one opened right after a citing intro, sections.quote_intro) blanked to spaces, so that
+// offsets into it stay those of the unit; the unit as it is otherwise.
+std::string MaskCitedQuote(const grammar::Grammar& g, const std::string& unit) {
+  size_t open = unit.find_first_of('"');
+  size_t curly = unit.find("\xE2\x80\x9C");
+  bool is_curly = curly != std::string::npos && (open == std::string::npos || curly < open);
+  if (is_curly) open = curly;
+  if (open == std::string::npos || !g.Test("sections.quote_intro", segment::TrimView(std::string_view(unit).substr(0, open)))) {
+    return unit;
+  }
+  size_t body = open + (is_curly ? 3 : 1);
+  size_t close = is_curly ? unit.find("\xE2\x80\x9D", body) : unit.find('"', body);
+  if (close == std::string::npos) close = unit.size();
+  std::string masked = unit;
+  std::fill(masked.begin() + static_cast<long>(body), masked.begin() + static_cast<long>(close), ' ');
+  return masked;
+}
+
 model::Task MakeTask(Context& c, const model::Paragraph& p, size_t offset, const std::string& unit,
                      const std::vector<std::string>& inherited, bool* named,
                      const std::vector<std::string>& inherited_partners = {}, bool carried = false) {
@@ -129,7 +149,7 @@ model::Task MakeTask(Context& c, const model::Paragraph& p, size_t offset, const
   t.text = unit;
   t.line = p.LineAt(offset);
   std::string how;
-  text::Line span{unit};  // one set pass answers the span families for this unit
+  text::Line span{MaskCitedQuote(c.g, unit)};  // one set pass answers the span families for this unit
   c.g.ClassifySpan(&span);
   // "thì X": only in a directive's item under owners carried down, where X narrows them.
   t.owners = NamedOwners(c.g, span, c.directive && !inherited.empty(), &how);

@@ -68,6 +68,66 @@ bool EndsShortLine(const grammar::Grammar& g, std::string_view prev, std::string
   return WordCount(prev) <= 8 && !g.Test("common.continues", prev);
 }
 
+// The quotation marks of a line: curly ones opened minus closed, and whether the straight ones are odd
+// in number (each odd line opens or closes a straight quotation).
+struct Quotes {
+  int curly = 0;
+  bool straight_odd = false;
+};
+Quotes CountQuotes(std::string_view t) {
+  Quotes q;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '"') q.straight_odd = !q.straight_odd;
+    if (t.compare(i, 3, "\xE2\x80\x9C") == 0) ++q.curly;  // “
+    if (t.compare(i, 3, "\xE2\x80\x9D") == 0) --q.curly;  // ”
+  }
+  return q;
+}
+
+// A quotation left open over lines.
+struct OpenQuote {
+  int curly = 0;
+  bool straight = false;
+  bool open() const { return curly > 0 || straight; }
+  void Add(const Quotes& q) {
+    curly = std::max(0, curly + q.curly);
+    if (q.straight_odd) straight = !straight;
+  }
+};
+
+// A line that starts with an opening quotation mark and leaves the quotation open ("\"1. Đối tượng
+// áp dụng gồm:"): a quoted article follows, whose numbered items are no sections of this document.
+bool OpensQuote(std::string_view t) {
+  bool starts = (!t.empty() && t[0] == '"') || t.compare(0, 3, "\xE2\x80\x9C") == 0;
+  if (!starts) return false;
+  OpenQuote q;
+  q.Add(CountQuotes(t));
+  return q.open();
+}
+
+// The last input line of a paragraph's text (where it was appended last).
+std::string_view LastLine(const Paragraph& p) {
+  std::string_view t = p.text;
+  size_t at = p.line_at.empty() ? 0 : (p.line_at.end() - 1)->offset;
+  return at < t.size() ? t.substr(at) : t;
+}
+
+// A quotation that stays open longer than this many non-blank lines is taken for a stray mark.
+constexpr int kMaxQuoteLines = 12;
+
+// Whether the quotation that line i opens closes within kMaxQuoteLines non-blank lines before end.
+bool QuoteCloses(const text::Lines& lines, size_t i, size_t end) {
+  OpenQuote q;
+  int seen = 0;
+  for (size_t k = i; k < end && seen <= kMaxQuoteLines; ++k) {
+    if (lines[k].text.empty()) continue;
+    ++seen;
+    q.Add(CountQuotes(lines[k].text));
+    if (!q.open()) return true;
+  }
+  return false;
+}
+
 // Reads a paragraph's section marker ("2.", "a)", "II."), with its parts; false when it has none.
 bool ReadMarker(const grammar::Grammar& g, Paragraph& p) {
   grammar::Match m;
@@ -92,8 +152,17 @@ std::vector<Paragraph> BuildParagraphs(const text::Lines& lines, size_t begin, s
     paras.reserve(most);
   }
   bool open = false, gap_footnotes = false;
+  OpenQuote quote;  // a quotation opened on an earlier line ("1. …" / "a) …" / "c) …")
   for (size_t i = begin; i < end; ++i) {
     const auto& line = lines[i];
+    if (quote.open() && !paras.empty()) {
+      // A quoted article's items are the quotation's text, not the letter's sections: they join the
+      // paragraph that opened the quote, blank lines and all, until the quote closes.
+      if (line.text.empty()) continue;
+      Append(paras.back(), line.text, line.number);
+      quote.Add(CountQuotes(line.text));
+      continue;
+    }
     if (line.text.empty()) {
       open = false;
       gap_footnotes |= line.footnote_gap;
@@ -104,8 +173,21 @@ std::vector<Paragraph> BuildParagraphs(const text::Lines& lines, size_t begin, s
       continue;
     }
     bool starts_item = g.Test("sections.marker", line) || g.Test("sections.bullet", line);
+    // "\"1. Đối tượng áp dụng gồm:": a line that opens a quotation it does not close starts a quote,
+    // when the quotation closes within kMaxQuoteLines non-blank lines (else a stray mark, and no quote).
+    // Only a quotation of another text ("Tại Điều 2 ... quy định:" before it): an amendment's quoted
+    // provisions are this text's own.
+    bool opens_quote = !paras.empty() && OpensQuote(line.text) && QuoteCloses(lines, i, end) &&
+                       g.Test("sections.quote_intro", LastLine(paras.back()));
+    if (opens_quote) starts_item = false;
     if (open && !starts_item && !EndsShortLine(g, lines[i - 1].text, line.text)) {
       Append(paras.back(), line.text, line.number);
+      if (opens_quote) quote.Add(CountQuotes(line.text));
+      continue;
+    }
+    if (opens_quote && !paras.empty()) {
+      Append(paras.back(), line.text, line.number);
+      quote.Add(CountQuotes(line.text));
       continue;
     }
     Paragraph p;
