@@ -65,6 +65,9 @@ TEST_CASE("segment: zones of the tail, one case per layout class") {
       {"list item ending without a comma: the text past the blank is not its rest",
        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn An\n",
        "Trần Văn An", {"Như trên", "Lưu: VT"}, 0, nullptr, 2},
+      {"the two tail columns flattened line by line: the block's first line inside the list",
+       "Nơi nhận:\nKT. CHỦ TỊCH\n\n- Như trên;\n\n- Sở Tài chính;\n\n- Lưu: VT.\nPHÓ CHỦ TỊCH\n\nTrần Văn An\n",
+       "Trần Văn An", {"Như trên", "Sở Tài chính", "Lưu: VT"}, 0, nullptr, 2},
       {"stray file path between list and block",
        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nD:\\2024\\CV\\cho dem\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn An\n",
        "Trần Văn An", {"Như trên", "Lưu: VT"}, 0, nullptr, 2},
@@ -103,6 +106,11 @@ TEST_CASE("segment: zones of the tail, one case per layout class") {
       CHECK_FALSE(d.signature.name.has_value());
     }
     CHECK(Names(d) == c.distribution);
+    // A chain printed inside the list is the block's: it never stays a list item.
+    for (const auto& it : d.distribution) CHECK(it.name.find("KT.") == std::string::npos);
+    if (c.tail.find("\nKT. CHỦ TỊCH\n\n- Như trên") != std::string::npos) {
+      CHECK(d.signature.authority == std::vector<std::string>{"KT. CHỦ TỊCH"});
+    }
     CHECK(d.sections.size() == c.sections);
     REQUIRE(d.annexes.size() == c.annexes);
     if (c.first_annex) CHECK(*d.annexes[0].title == c.first_annex);

@@ -66,6 +66,17 @@ ScannedList ScanDistribution(const text::Lines& lines, size_t d, size_t end, con
       break;
     }
     bool is_item = g.Test("distribution.item", lines[j]);
+    if (!is_item && items.empty() && g.Test("signature.prefix", lines[j])) {
+      // "Nơi nhận:" / "KT. CHỦ TỊCH" / "- Như trên;": the block's first line between the heading and
+      // the items, when items follow it.
+      size_t k = NextNonBlank(lines, j + 1, end);
+      if (k < end && g.Test("distribution.item", lines[k])) {
+        list.chain_lines.push_back(j);
+        list.traces.push_back({lines[j].number, "signature.interleaved"});
+        j = k;
+        continue;
+      }
+    }
     if (!is_item && IsDebris(g, lines[j])) {  // a page marker or page number inside the list
       list.traces.push_back({lines[j].number, "zone.debris"});
       ++j;
@@ -89,7 +100,8 @@ void ApplyDistribution(const ScannedList& list, const text::Lines& lines, const 
   doc.Trace(lines[list.heading].number, "distribution", list.heading_rule);
   doc.lines["distribution"] = lines[list.heading].number;
   for (const auto& [line, rule] : list.traces) {
-    doc.Trace(line, std::string_view(rule) == "zone.debris" ? "debris" : "distribution", rule);
+    std::string_view r(rule);
+    doc.Trace(line, r == "zone.debris" ? "debris" : r == "signature.interleaved" ? "signature" : "distribution", rule);
   }
   for (const auto& it : list.items) {
     auto item = MakeItem(g, it.text, it.line);

@@ -25,6 +25,9 @@ struct ScannedList {
   std::vector<model::TextItem> items;      // raw items, in order
   std::vector<std::pair<int, const char*>> traces;  // (line, rule) of each line read
   std::string heading_rule;
+  // Lines of the signature's chain printed inside the list, the two tail columns flattened line by line
+  // ("Nơi nhận:" / "KT. CHỦ TỊCH" / "- Như trên;" ...): the block's, not the list's (indices).
+  std::vector<size_t> chain_lines;
 };
 
 ScannedList ScanDistribution(const text::Lines& lines, size_t d, size_t end, const grammar::Grammar& g);

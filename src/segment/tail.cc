@@ -14,10 +14,20 @@ namespace {
 
 // Reads the list whose heading is at d, up to end. Returns the index after its last item.
 size_t ParseDistribution(const text::Lines& lines, size_t d, size_t end, const grammar::Grammar& g,
-                         model::Document& doc) {
+                         model::Document& doc, std::vector<size_t>* chain_lines = nullptr) {
   ScannedList list = ScanDistribution(lines, d, end, g);
   ApplyDistribution(list, lines, g, doc);
+  if (chain_lines) *chain_lines = list.chain_lines;
   return list.end;
+}
+
+// The chain lines printed inside the list ("KT. CHỦ TỊCH") open the block read after it: they are its
+// first links when the block has none of its own.
+void AddInterleavedChain(const text::Lines& lines, const std::vector<size_t>& chain_lines, model::Document& doc) {
+  if (chain_lines.empty() || !doc.signature.authority.empty() || !doc.signature.title) return;
+  std::vector<std::string> links;
+  for (size_t k : chain_lines) links.push_back(lines[k].text);
+  doc.signature.authority.insert(doc.signature.authority.begin(), links.begin(), links.end());
 }
 
 // Reads a signature block from `begin` (its first line) up to `end`. Returns false when no name or
@@ -213,10 +223,12 @@ size_t ReadTail(const text::Lines& lines, size_t begin, size_t end, const gramma
   grammar::Match m;
   TailPlan plan = PlanTail(lines, begin, end, g);
   if (plan.signature_found) {
+    std::vector<size_t> chain_lines;
     if (plan.distribution != TailPlan::npos) {
-      ParseDistribution(lines, plan.distribution, plan.distribution_end, g, doc);
+      ParseDistribution(lines, plan.distribution, plan.distribution_end, g, doc, &chain_lines);
     }
     ReadSignature(lines, plan.signature.begin, plan.signature.end, g, doc);
+    AddInterleavedChain(lines, chain_lines, doc);
     for (size_t i = plan.signature.end; i < plan.cosigners_end; ++i) {
       if (!lines[i].text.empty()) doc.Trace(lines[i].number, "signature", "signature.co_signer");
     }
