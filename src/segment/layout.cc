@@ -82,7 +82,17 @@ text::Lines Unflatten(text::Lines lines, const grammar::Grammar& g, model::Docum
       out.push_back(std::move(line));
       continue;
     }
-    // Outside tables, only the top of the document can hold a header flattened onto one line.
+    // Outside tables, only the top of the document can hold a header flattened onto one line; anywhere, a
+    // signature block flattened onto one line may run an annex's title on after the name ("KT. BỘ
+    // TRƯỞNG THỨ TRƯỞNG Trần Văn Sơn PHỤ LỤC DANH MỤC BIỂU MẪU", common.annex_run_on).
+    if (g.Find("common.annex_run_on", t, &m)) {
+      size_t at = m.Offset(t, "at");
+      std::string head = t.substr(0, at), rest = t.substr(at + m.Group("at").size());
+      doc.Trace(line.number, "layout", m.rule->id);
+      out.push_back(text::Line{std::move(head), line.number, line.heading_level});
+      out.push_back(text::Line{std::move(rest), line.number, line.heading_level});
+      continue;
+    }
     if (out.size() >= kHeaderZone) {
       out.push_back(std::move(line));
       continue;
