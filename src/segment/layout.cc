@@ -114,7 +114,7 @@ void RejoinSplitStarters(text::Lines& lines, const grammar::Grammar& g, model::D
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
     text::Line& a = lines[i];
     const text::Line& b = lines[i + 1];
-    if (a.text.empty() || b.text.empty() || WordCount(a.text) > 2 || !text::StartsLower(b.text)) continue;
+    if (a.text.empty() || b.text.empty() || !WordsAtMost(a.text, 2) || !text::StartsLower(b.text)) continue;
     if (g.Find("common.rejoinable", a.text, &m) || g.Find("common.rejoinable", b.text, &m)) continue;
     std::string joined = a.text + " " + b.text;
     if (!g.Find("common.rejoinable", joined, &m) || m.Offset(joined) != 0) continue;

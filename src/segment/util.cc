@@ -31,6 +31,20 @@ size_t WordCount(std::string_view s) {
   return n;
 }
 
+bool WordsAtMost(std::string_view s, size_t k) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    if (c == ' ') {
+      in = false;
+    } else if (!in) {
+      in = true;
+      if (++n > k) return false;
+    }
+  }
+  return true;
+}
+
 size_t NextNonBlank(const text::Lines& lines, size_t i, size_t end) {
   while (i < end && lines[i].text.empty()) ++i;
   return i;

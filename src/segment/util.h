@@ -15,6 +15,9 @@ std::string_view TrimView(std::string_view s);
 // Removes trailing ";", ",", "." and spaces: "Sở Y tế;" -> "Sở Y tế".
 std::string StripListPunct(std::string_view s);
 size_t WordCount(std::string_view s);
+// WordCount(s) <= k, reading only as far as the (k+1)th word: the hot per-line checks ask this of every
+// line, long paragraphs included.
+bool WordsAtMost(std::string_view s, size_t k);
 // Index of the next non-blank line at or after i (lines.size() when none).
 size_t NextNonBlank(const text::Lines& lines, size_t i, size_t end);
 // Cuts text at the `at` group of every match of a rule family, dropping the cut; trims the pieces and

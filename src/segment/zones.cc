@@ -21,7 +21,7 @@ bool Skippable(const grammar::Grammar& g, const text::Line& line) {
 }
 
 bool BlockLine(const grammar::Grammar& g, const text::Line& line) {
-  if (WordCount(line.text) > kMaxTitleWords) return false;
+  if (!WordsAtMost(line.text, kMaxTitleWords)) return false;
   return IsSignatureLine(g, line) || text::IsUpperText(line.text) || g.Test("signature.connector", line);
 }
 
@@ -121,7 +121,7 @@ std::vector<SignatureBlock> FindSignatureBlocks(const text::Lines& lines, size_t
                                                 const grammar::Grammar& g) {
   std::vector<SignatureBlock> blocks;
   for (size_t i = begin; i < end; ++i) {
-    if (lines[i].text.empty() || WordCount(lines[i].text) > kMaxTitleWords || !IsSignatureLine(g, lines[i])) {
+    if (lines[i].text.empty() || !WordsAtMost(lines[i].text, kMaxTitleWords) || !IsSignatureLine(g, lines[i])) {
       continue;
     }
     SignatureBlock b = ReadBlock(lines, i, end, g);
