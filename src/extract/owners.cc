@@ -178,11 +178,13 @@ static std::string ComputeOwnerKey(const grammar::Grammar& g, std::string_view o
 
 std::string OwnerKey(const grammar::Grammar& g, std::string_view owner) {
   // The same owners recur across an archive: remember keys per thread (bounded).
-  thread_local const grammar::Grammar* cached_for = nullptr;
+  // Keyed by the grammar's serial, not its address: a grammar loaded at a freed one's address would
+  // otherwise read the old one's keys.
+  thread_local uint64_t cached_for = 0;
   thread_local std::unordered_map<std::string, std::string> cache;
-  if (cached_for != &g || cache.size() > 50000) {
+  if (cached_for != g.serial() || cache.size() > 50000) {
     cache.clear();
-    cached_for = &g;
+    cached_for = g.serial();
   }
   auto it = cache.find(std::string(owner));
   if (it != cache.end()) return it->second;

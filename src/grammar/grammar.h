@@ -204,6 +204,9 @@ class Grammar {
   // grammar's address grew by one entry per grammar loaded and could hand a new grammar at a freed
   // one's address the old one's tables.)
   const text::LegacyTables& LegacyTables() const;
+  // A number no other grammar of this process has: per-thread caches key on it, not on the address (a
+  // grammar loaded later can reuse a freed one's address).
+  uint64_t serial() const { return serial_; }
   using Union = std::tuple<std::string, std::vector<std::string>, std::string>;  // name, members, where
   const std::vector<Union>& unions() const { return unions_; }
   const std::unordered_map<std::string, std::vector<std::string>>& lists() const { return lists_; }
