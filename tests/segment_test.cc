@@ -290,6 +290,10 @@ TEST_CASE("segment: header classes, one case per layout class") {
        "THÔNG TƯ\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA QUY CHẾ CUỘC THI KHOA HỌC\nCăn cứ Nghị định\n"
        "số 37/2025/NĐ-CP ngày 26 tháng 02 năm 2025 của Chính phủ;\n",
        "", nullptr, nullptr, ""},
+      {"the rule under the issuer glued to its name",
+       "CHÍNH PHỦ-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 15/2024/NĐ-CP\n"
+       "Hà Nội, ngày 05 tháng 3 năm 2024\n" + body,
+       "CHÍNH PHỦ", nullptr, "15/2024/NĐ-CP", "2024-03-05"},
       {"drawing-shape names glued to header lines",
        "ỦY BAN NHÂN DÂN\n\nTỈNH BÌNH MINH\n\nstraight connector 2Số: 123 /UBND-VX\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
        "straight connector 1Độc lập - Tự do - Hạnh phúc\n\nBình Minh, ngày 05 tháng 3 năm 2024\n" + body,
@@ -347,6 +351,9 @@ TEST_CASE("segment: a subject wrapped over lines, one case per layout class") {
       {"V/v-style subject in capitals stops at the enacting body and the preamble",
        "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY CHẾ CHỢ ĐÊM\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH MINH\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
        "BAN HÀNH QUY CHẾ CHỢ ĐÊM"},
+      {"a subject ending in a kind goes on with the cited number on the next line (no header number)",
+       "NGHỊ QUYẾT\nSỬA ĐỔI, BỔ SUNG NGHỊ QUYẾT\nSỐ 72/2016/NQ-HĐND NGÀY 08 THÁNG 12 NĂM 2016\n",
+       "SỬA ĐỔI, BỔ SUNG NGHỊ QUYẾT SỐ 72/2016/NQ-HĐND NGÀY 08 THÁNG 12 NĂM 2016"},
       {"title subject complete on its line: the enacting body below is not part of it",
        "QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ CHỢ ĐÊM\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH MINH\n", "BAN HÀNH QUY CHẾ CHỢ ĐÊM"},
   };

@@ -23,11 +23,19 @@ bool IsOtherHeaderLine(const grammar::Grammar& g, const text::Line& line) { retu
 // Whether `next` (the k-th line after the subject's first) continues a wrapped subject: not blank, not
 // another header part, not the start of the body or tail, and the subject so far has not ended a
 // sentence. Converters that never leave a blank line would otherwise run the subject to the end.
+// Whether a subject ending in a document kind ("... KÈM THEO NGHỊ QUYẾT", header.subject_cites) goes on
+// with that document's number on the next line ("SỐ 09/2022/NQ-HĐND ...").
+bool CitesOn(const grammar::Grammar& g, const std::string& subject, std::string_view next) {
+  return (next.rfind("SỐ ", 0) == 0 || next.rfind("số ", 0) == 0) && g.Test("header.subject_cites", subject);
+}
+
 bool SubjectContinues(const grammar::Grammar& g, const std::string& subject, const text::Line& line,
                       size_t k) {
   constexpr size_t kMaxSubjectLines = 6;
   std::string_view next = line.text;
   if (next.empty() || k > kMaxSubjectLines || text::EndsSentence(subject)) return false;
+  // "... KÈM THEO NGHỊ QUYẾT" / "SỐ 09/2022/NQ-HĐND ...": the cited document's number, not a header part.
+  if (CitesOn(g, subject, next)) return true;
   if (g.Test("header.subject_stop", line)) return false;
   if (text::IsUpperText(next) && !text::IsUpperText(subject)) return false;
   // "VỀ VIỆC BAN HÀNH QUY CHẾ" / "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH": the enacting body (and its session
@@ -376,6 +384,8 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
     // part, it is a web page's summary above the document: read on).
     bool header_begun = seen_number || seen_date || seen_motto || after_title || !authority.empty();
     if (header_begun && g.Test("header.preamble_start", line)) break;
+    // "KT. BỘ TRƯỞNG": a signature's chain mark is never a header line (a text with no body between).
+    if (header_begun && g.Test("signature.prefix", line)) break;
     bool upper = text::IsUpperText(t) && WordCount(t) <= 20;
     if (upper && after_title && authority.empty() && g.Test("header.enacting", line)) {
       // "NGHỊ QUYẾT" / its subject / "HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH MINH", no header printed above: the
@@ -421,7 +431,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
                 (!g.Test("header.enacting", lines[j]) && !g.Test("header.authority.unit_start", lines[j]) &&
                  !g.Test("header.session", lines[j])))) ||
               (text::StartsLower(lines[j].text) && !text::EndsSentence(subject))) &&
-             !g.Test("header.subject_stop", lines[j])) {
+             (CitesOn(g, subject, lines[j].text) || !g.Test("header.subject_stop", lines[j]))) {
         doc.Trace(lines[j].number, "header", "header.subject/continuation");
         text::AppendWrapped(subject, lines[j].text);
         ++j;
