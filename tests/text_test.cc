@@ -10,6 +10,7 @@
 #include "text/fold.h"
 #include "text/join.h"
 #include "text/normalize.h"
+#include "text/words.h"
 
 namespace congvan::text {
 
@@ -193,6 +194,14 @@ TEST_CASE("join: wrapped codes and words") {
 
 // Known answers for SHA-256 (FIPS 180-4 examples and the empty string).
 #include "base/sha256.h"
+TEST_CASE("words: counting stops past the bound") {
+  CHECK(congvan::text::WordCount("") == 0);
+  CHECK(congvan::text::WordCount("Sở Y tế") == 3);
+  CHECK(congvan::text::WordCount(" a  b ") == 2);
+  CHECK(congvan::text::WordCount("a b c d e", 2) == 3);  // read as far as the third word only
+  CHECK(congvan::text::WordCount("a b", 2) == 2);
+}
+
 TEST_CASE("sha256: known answers") {
   CHECK(congvan::Sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   CHECK(congvan::Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

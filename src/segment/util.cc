@@ -1,5 +1,7 @@
 #include "segment/util.h"
 
+#include "text/words.h"
+
 namespace congvan::segment {
 
 std::string_view TrimView(std::string_view s) {
@@ -17,33 +19,9 @@ std::string StripListPunct(std::string_view s) {
   return Trim(s.substr(0, e));
 }
 
-size_t WordCount(std::string_view s) {
-  size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    if (c == ' ') {
-      in = false;
-    } else if (!in) {
-      in = true;
-      ++n;
-    }
-  }
-  return n;
-}
+size_t WordCount(std::string_view s) { return text::WordCount(s); }
 
-bool WordsAtMost(std::string_view s, size_t k) {
-  size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    if (c == ' ') {
-      in = false;
-    } else if (!in) {
-      in = true;
-      if (++n > k) return false;
-    }
-  }
-  return true;
-}
+bool WordsAtMost(std::string_view s, size_t k) { return text::WordCount(s, k) <= k; }
 
 size_t NextNonBlank(const text::Lines& lines, size_t i, size_t end) {
   while (i < end && lines[i].text.empty()) ++i;

@@ -1,4 +1,5 @@
 #include "text/normalize.h"
+#include "text/words.h"
 
 #include <algorithm>
 
@@ -211,20 +212,6 @@ BoldEnds ReadBoldEnds(std::string_view raw) {
   return out;
 }
 
-size_t Words(std::string_view s) {
-  size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    if (c == ' ') {
-      in = false;
-    } else if (!in) {
-      in = true;
-      ++n;
-    }
-  }
-  return n;
-}
-
 // A cell wrapped inside bold is one short text: at most so many words on each of its two lines.
 constexpr size_t kBoldWrapWords = 8;
 
@@ -387,7 +374,7 @@ Lines Normalize(std::string_view utf8) {
     // "**VĂN" / "PHÒNG CHÍNH PHỦ**": the second line of a short cell wrapped inside its bold joins the
     // first (no Line of its own: a blank left in its place would part a signature block's lines).
     if (bold.closes_unopened && open_bold && !lines.empty() && !text.empty() &&
-        Words(lines.back().text) <= kBoldWrapWords && Words(text) <= kBoldWrapWords) {
+        WordCount(lines.back().text, kBoldWrapWords) <= kBoldWrapWords && WordCount(text, kBoldWrapWords) <= kBoldWrapWords) {
       lines.back().text += ' ';
       lines.back().text += text;
       open_bold = false;
