@@ -19,7 +19,8 @@ deb=$(ls "$tmp"/pkg/congvan_*.deb 2>/dev/null | head -1)
 contents=$(dpkg-deb -c "$deb")
 for f in ./usr/bin/congvan ./usr/share/man/man1/congvan.1.gz ./usr/share/bash-completion/completions/congvan \
          ./usr/share/zsh/vendor-completions/_congvan ./usr/share/fish/vendor_completions.d/congvan.fish \
-         ./usr/share/congvan/congvan.schema.json ./usr/share/doc/congvan/copyright; do
+         ./usr/share/congvan/congvan.schema.json ./usr/share/congvan/congvan-2.schema.json \
+         ./usr/share/doc/congvan/copyright; do
   grep -q " $f\$" <<<"$contents" || fail "the .deb lacks $f"
 done
 
@@ -45,6 +46,12 @@ bin=$root/usr/bin/congvan
 sample=$(ls "$src"/samples/*.txt | head -1)
 "$bin" parse "$sample" >"$tmp/out.json" || fail "the installed binary failed to parse $sample"
 /usr/bin/python3 - "$tmp/out.json" "$root/usr/share/congvan/congvan.schema.json" <<'PY' || fail "the installed binary's output does not validate against the installed schema"
+import json, sys, jsonschema
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+jsonschema.validate(doc, json.load(open(sys.argv[2], encoding="utf-8")))
+PY
+"$bin" parse --schema 2 "$sample" >"$tmp/out2.json" || fail "the installed binary failed to parse $sample with --schema 2"
+/usr/bin/python3 - "$tmp/out2.json" "$root/usr/share/congvan/congvan-2.schema.json" <<'PY' || fail "the installed binary's congvan/2 output does not validate against the installed congvan-2 schema"
 import json, sys, jsonschema
 doc = json.load(open(sys.argv[1], encoding="utf-8"))
 jsonschema.validate(doc, json.load(open(sys.argv[2], encoding="utf-8")))

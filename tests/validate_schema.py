@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Validates `congvan parse` output for every samples/*.txt (and an error row) against the JSON Schema.
 
-usage: validate_schema.py CONGVAN_BINARY SCHEMA.json SAMPLES_DIR
+usage: validate_schema.py CONGVAN_BINARY SCHEMA.json SAMPLES_DIR [CONTRACT]
+CONTRACT: 1 (the default) or 2, the --schema the outputs are written in.
 Exits 1 and names the sample and the failing path when any output does not validate.
 """
 import glob, json, os, subprocess, sys, tempfile
@@ -9,7 +10,7 @@ import glob, json, os, subprocess, sys, tempfile
 import jsonschema
 
 
-def main(binary, schema_path, samples):
+def main(binary, schema_path, samples, contract="1"):
     schema = json.load(open(schema_path, encoding="utf-8"))
     jsonschema.Draft7Validator.check_schema(schema)
     validator = jsonschema.Draft7Validator(schema)
@@ -20,7 +21,7 @@ def main(binary, schema_path, samples):
     with tempfile.TemporaryDirectory() as tmp:
         empty = os.path.join(tmp, "empty.txt")
         open(empty, "w").close()
-        run = subprocess.run([binary, "parse", "--format", "jsonl", *files, empty, os.path.join(tmp, "missing.txt")],
+        run = subprocess.run([binary, "parse", "--schema", contract, "--format", "jsonl", *files, empty, os.path.join(tmp, "missing.txt")],
                              capture_output=True)
     rows = run.stdout.decode("utf-8").splitlines()
     failures = 0
@@ -40,7 +41,7 @@ def main(binary, schema_path, samples):
     # The YAML output is the same tree as the JSON output, for every sample.
     import yaml
     for path, row in zip(files, rows):
-        y = subprocess.run([binary, "parse", "--format", "yaml", path], capture_output=True).stdout
+        y = subprocess.run([binary, "parse", "--schema", contract, "--format", "yaml", path], capture_output=True).stdout
         if yaml.safe_load(y.decode("utf-8")) != json.loads(row):
             failures += 1
             print(f"{os.path.basename(path)}: YAML and JSON trees differ")
@@ -49,4 +50,4 @@ def main(binary, schema_path, samples):
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:4]))
+    sys.exit(main(*sys.argv[1:5]))

@@ -25,6 +25,19 @@ def main(binary, src):
     for code, severity in rows:
         if severity not in ("info", "warning", "error"):
             failures.append(f"{code}: severity {severity!r} is not info, warning or error")
+    # The list in the code (src/model/warning_codes.h, which congvan/2 prints severities from) is the
+    # README's table, code by code and severity by severity; the congvan/2 schema's enum is the same list.
+    header = open(os.path.join(src, "src", "model", "warning_codes.h"), encoding="utf-8").read()
+    sev = {"kInfo": "info", "kWarning": "warning", "kError": "error"}
+    listed = {c: sev[s] for c, s in re.findall(r'\{"([a-z_]+)", Severity::(k\w+),', header)}
+    if listed != table:
+        for c in sorted(set(listed) | set(table)):
+            if listed.get(c) != table.get(c):
+                failures.append(f"{c}: {listed.get(c)} in warning_codes.h, {table.get(c)} in the README")
+    schema = json.load(open(os.path.join(src, "schema", "congvan-2.schema.json"), encoding="utf-8"))
+    enum = set(schema["definitions"]["warning"]["properties"]["code"]["enum"])
+    if enum != set(table):
+        failures.append(f"congvan-2.schema.json's code enum differs from the README: {sorted(enum ^ set(table))}")
     # The codes the source emits: doc.Warn("code", ...) and the deadline reader's warn("code", ...).
     emitted = set()
     for path in glob.glob(os.path.join(src, "src", "**", "*.cc"), recursive=True):

@@ -28,16 +28,19 @@ _congvan() {
     -o|--output|--files-from)
       COMPREPLY=($(compgen -f -- "$cur"))
       return ;;
+    --schema)
+      COMPREPLY=($(compgen -W "1 2" -- "$cur"))
+      return ;;
     -j|--jobs|--max-bytes|--glob|--cites)
       return ;;
   esac
   if [[ $cur == -* ]]; then
     case $cmd in
       parse) COMPREPLY=($(compgen -W "--format --output --force --jobs --glob --files-from --input-format
-                                       --encoding --quiet --max-bytes --grammars --help" -- "$cur")) ;;
+                                       --encoding --quiet --max-bytes --grammars --schema --help" -- "$cur")) ;;
       explain) COMPREPLY=($(compgen -W "--grammars --encoding --help" -- "$cur")) ;;
-      diff) COMPREPLY=($(compgen -W "--format --grammars --help" -- "$cur")) ;;
-      matrix) COMPREPLY=($(compgen -W "--cites --format --grammars --help" -- "$cur")) ;;
+      diff) COMPREPLY=($(compgen -W "--format --color --grammars --schema --help" -- "$cur")) ;;
+      matrix) COMPREPLY=($(compgen -W "--cites --format --grammars --schema --help" -- "$cur")) ;;
     esac
     return
   fi

@@ -19,4 +19,5 @@ complete -c congvan -n "__fish_seen_subcommand_from parse" -l max-bytes -x -d 'R
 complete -c congvan -n "__fish_seen_subcommand_from $cmds" -l grammars -x -a '(__fish_complete_directories)' -d 'Load rules from a directory'
 complete -c congvan -n "__fish_seen_subcommand_from diff" -s f -l format -x -a 'text json' -d 'Output format'
 complete -c congvan -n "__fish_seen_subcommand_from matrix" -s f -l format -x -a 'markdown csv json' -d 'Output format'
+complete -c congvan -n "__fish_seen_subcommand_from parse diff matrix" -l schema -x -a '1 2' -d 'Output contract: congvan/1 or congvan/2'
 complete -c congvan -n "__fish_seen_subcommand_from matrix" -l cites -x -d 'Keep only documents citing this code'

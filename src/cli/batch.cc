@@ -1,5 +1,7 @@
 #include "cli/batch.h"
 
+#include "extract/owners.h"
+
 #include <unistd.h>
 
 #include <atomic>
@@ -41,32 +43,46 @@ using Sink = std::function<void(std::string_view)>;
 
 // Renders one document (or, without one, its error record) in `format`, handing the text to `sink` in
 // pieces of about 64 KB. JSON ends with a newline unless `newline` is false (inside a JSON array).
-void Render(const std::string& format, const std::string& path, size_t bytes, const model::Document* doc,
-            const Status& status, bool newline, const Sink& sink) {
+// The contract a row is written in, and the digest of the grammar (congvan/2's generator).
+struct Contract {
+  int schema = 1;
+  const grammar::Grammar* grammar = nullptr;
+};
+
+void WriteTree(const Contract& c, const std::string& path, size_t bytes, const model::Document* doc,
+               const Status& status, emit::Writer& w) {
+  if (c.schema == 2) {
+    if (doc) {
+      emit::WriteDocumentV2(*doc, [&](const std::string& name) { return extract::OwnerKey(*c.grammar, name); }, w);
+    } else {
+      emit::WriteErrorV2(path, bytes, status, c.grammar->digest(), w);
+    }
+  } else if (doc) {
+    emit::WriteDocument(*doc, w);
+  } else {
+    emit::WriteError(path, bytes, status, w);
+  }
+}
+
+void Render(const std::string& format, const Contract& contract, const std::string& path, size_t bytes,
+            const model::Document* doc, const Status& status, bool newline, const Sink& sink) {
   if (format == "ics") {
     if (doc) sink(emit::IcsDocument(*doc));
   } else if (format == "yaml") {
     emit::YamlWriter w;
     w.SpillTo(sink);
-    if (doc) {
-      emit::WriteDocument(*doc, w);
-    } else {
-      emit::WriteError(path, bytes, status, w);
-    }
+    WriteTree(contract, path, bytes, doc, status, w);
     sink(w.str());
   } else {
     std::string out;
     emit::JsonWriter w(&out, format == "json");
     w.SpillTo(sink);
-    if (doc) {
-      emit::WriteDocument(*doc, w);
-    } else {
-      emit::WriteError(path, bytes, status, w);
-    }
+    WriteTree(contract, path, bytes, doc, status, w);
     if (newline) out += "\n";
     sink(out);
   }
 }
+
 
 // The mirrored output path: DIR/relative with its extension replaced.
 std::string Target(const BatchOptions& opt, const Input& in) {
@@ -192,7 +208,7 @@ Result Process(const Input& in, const grammar::Grammar& g, const BatchOptions& o
     AtomicFile file;
     Status s = file.Open(doc ? target : error_target);
     if (s.ok()) {
-      Render(doc && format == "yaml" ? "yaml" : "json", in.path, bytes.size(), doc ? &*doc : nullptr, status, true,
+      Render(doc && format == "yaml" ? "yaml" : "json", {opt.schema, &g}, in.path, bytes.size(), doc ? &*doc : nullptr, status, true,
              [&](std::string_view data) {
                if (s.ok()) s = file.Write(data);
              });
@@ -352,7 +368,7 @@ int RunBatch(InputSource& source, const grammar::Grammar& g, const BatchOptions&
     if (array) emit(written == 1 ? "[\n" : ",\n");
     if (opt.format == "yaml" && !opt.output_dir && !(count && *count == 1)) emit("---\n");
     if (r.print) {
-      Render(opt.format, r.path, r.bytes, r.doc ? &*r.doc : nullptr, r.status, !array, emit);
+      Render(opt.format, {opt.schema, &g}, r.path, r.bytes, r.doc ? &*r.doc : nullptr, r.status, !array, emit);
     }
     progress.Update(written, failed);
   }

@@ -24,6 +24,7 @@ namespace congvan::cli {
 
 struct BatchOptions {
   std::string format;      // json, jsonl, yaml, ics; empty: json for one input, jsonl otherwise
+  int schema = 1;          // --schema: the output contract, congvan/1 or congvan/2
   std::string output;      // "" (stdout), a file, or a directory
   bool output_dir = false; // `output` is a directory to mirror the inputs into
   bool force = false;

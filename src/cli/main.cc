@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "cli/batch.h"
+#include "extract/owners.h"
 #include "cli/conventions.h"
 #include "cli/inputs.h"
 #include "cli/io.h"
@@ -57,6 +58,7 @@ exit status 1 after the others are done. --max-bytes takes sizes such as 10M, 64
 struct ParseArgs {
   std::vector<std::string> files;
   std::string format, output, grammars, files_from, input_format = "text", encoding;
+  std::string schema = "1";  // --schema: 1 or 2 (also "congvan/1", "congvan/2")
   std::vector<std::string> globs;
   int jobs = 0;
   bool force = false, quiet = false;
@@ -74,6 +76,9 @@ int Emit(const std::string& out, int status) {
   }
   return status;
 }
+
+// "2", "congvan/2" -> 2; anything else CLI11's check refused already -> 1.
+int SchemaNumber(const std::string& s) { return s == "2" || s == "congvan/2" ? 2 : 1; }
 
 Result<std::shared_ptr<const grammar::Grammar>> LoadGrammar(const std::string& dir) {
   if (dir.empty()) return grammar::Grammar::LoadDefault();
@@ -137,6 +142,7 @@ int RunParse(ParseArgs a) {
   }
   BatchOptions bo;
   bo.format = a.format;
+  bo.schema = SchemaNumber(a.schema);
   // One plain file (or stdin) prints one JSON object by default; trees, lists and streams print JSON Lines.
   if (bo.format.empty()) bo.format = (a.files.size() == 1 && !any_dir && a.files_from.empty() &&
                                       a.input_format == "text") ? "json" : "jsonl";
@@ -191,7 +197,7 @@ int RunExplain(const std::string& path, const std::string& grammars, const std::
 
 // `congvan diff A B`: exit 0 no difference, 1 differences, 2 trouble (as diff(1)).
 int RunDiff(const std::string& a_path, const std::string& b_path, const std::string& format,
-            const std::string& grammars, const std::string& color) {
+            const std::string& grammars, const std::string& color, int schema) {
   auto grammar = LoadGrammar(grammars);
   if (!grammar.ok()) {
     std::cerr << "congvan: " << grammar.status().message() << "\n";
@@ -209,7 +215,12 @@ int RunDiff(const std::string& a_path, const std::string& b_path, const std::str
   std::string out;
   if (format == "json") {
     emit::JsonWriter w(&out, true);
-    emit::WriteDiff(d, w);
+    if (schema == 2) {
+      emit::WriteDiffV2(d, (*grammar)->digest(),
+                        [&](const std::string& name) { return extract::OwnerKey(**grammar, name); }, w);
+    } else {
+      emit::WriteDiff(d, w);
+    }
     out += "\n";
   } else {
     out = emit::DiffText(d, UseColor(color, ::isatty(1), std::getenv("NO_COLOR")));
@@ -219,7 +230,7 @@ int RunDiff(const std::string& a_path, const std::string& b_path, const std::str
 
 // `congvan matrix FILES|DIRS...`: owners x documents.
 int RunMatrix(const std::vector<std::string>& args, const std::string& cites, const std::string& format,
-              const std::string& grammars) {
+              const std::string& grammars, int schema) {
   auto grammar = LoadGrammar(grammars);
   if (!grammar.ok()) {
     std::cerr << "congvan: " << grammar.status().message() << "\n";
@@ -262,7 +273,11 @@ int RunMatrix(const std::vector<std::string>& args, const std::string& cites, co
     out = emit::MatrixCsv(m);
   } else if (format == "json") {
     emit::JsonWriter w(&out, true);
-    emit::WriteMatrix(m, w);
+    if (schema == 2) {
+      emit::WriteMatrixV2(m, (*grammar)->digest(), w);
+    } else {
+      emit::WriteMatrix(m, w);
+    }
     out += "\n";
   } else {
     out = emit::MatrixMarkdown(m);
@@ -332,6 +347,10 @@ int main(int argc, char** argv) {
                     "json (default for one input), jsonl (default for several), yaml, or ics (the "
                     "deadlines as an iCalendar file)")
       ->check(CLI::IsMember({"json", "jsonl", "yaml", "ics"}));
+  parse->add_option("--schema", pa.schema,
+                    "Output contract: 1 (congvan/1, the default) or 2 (congvan/2: facts with their lines, a "
+                    "section's own text, task ids, warnings by code with severity; see the README)")
+      ->check(CLI::IsMember({"1", "2", "congvan/1", "congvan/2"}));
   parse->add_option("--output,-o", pa.output, "Write to this file, or mirror the inputs into this directory");
   parse->add_flag("--force", pa.force, "With -o DIR, rewrite outputs that already exist");
   parse->add_option("--jobs,-j", pa.jobs, "Documents parsed in parallel (default: the number of cores)")
@@ -359,21 +378,26 @@ int main(int argc, char** argv) {
   explain->add_option("--encoding", explain_encoding, "Force the input encoding")
       ->check(CLI::IsMember({"utf-8", "utf-16le", "utf-16be", "windows-1258", "cp1258", "tcvn3", "vni"}));
   explain->footer("\nExample:\n  congvan explain dispatch.txt | less -S\n");
-  std::string diff_a, diff_b, diff_format = "text", diff_grammars, diff_color = "auto";
+  std::string diff_a, diff_b, diff_format = "text", diff_grammars, diff_color = "auto", diff_schema = "1";
   auto* diff = app.add_subcommand("diff", "Compare two dispatches' directives owner by owner (exit 0 same, 1 differ, 2 trouble)");
   diff->add_option("A", diff_a, "A dispatch file or congvan JSON")->required();
   diff->add_option("B", diff_b, "A dispatch file or congvan JSON")->required();
   diff->add_option("--format,-f", diff_format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+  diff->add_option("--schema", diff_schema, "JSON contract: 1 (congvan-diff/1, the default) or 2 (congvan-diff/2)")
+      ->check(CLI::IsMember({"1", "2", "congvan/1", "congvan/2"}));
   diff->add_option("--color", diff_color,
                    "auto (default: colour on a terminal unless NO_COLOR is set and not empty), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   diff->add_option("--grammars", diff_grammars, "Load rules from this directory");
   diff->footer("\nExamples:\n  congvan diff camau.txt caobang.txt\n  congvan diff --format json a.json b.json | jq .owners\n");
   std::vector<std::string> matrix_args;
-  std::string matrix_cites, matrix_format = "markdown", matrix_grammars;
+  std::string matrix_cites, matrix_format = "markdown", matrix_grammars, matrix_schema = "1";
   auto* matrix = app.add_subcommand("matrix", "Owners x documents: each owner's tasks and nearest deadline per document");
   matrix->add_option("FILES", matrix_args, "Dispatch files, congvan JSON files, or directories")->required();
   matrix->add_option("--cites", matrix_cites, "Keep only documents citing this code (e.g. 1102/CĐ-TTg)");
+  matrix->add_option("--schema", matrix_schema,
+                     "JSON contract: 1 (congvan-matrix/1, the default) or 2 (congvan-matrix/2)")
+      ->check(CLI::IsMember({"1", "2", "congvan/1", "congvan/2"}));
   matrix->add_option("--format,-f", matrix_format, "markdown (default), csv or json")
       ->check(CLI::IsMember({"markdown", "csv", "json"}));
   matrix->add_option("--grammars", matrix_grammars, "Load rules from this directory");
@@ -392,7 +416,9 @@ int main(int argc, char** argv) {
   }
   if (parse->parsed()) return congvan::cli::RunParse(pa);
   if (explain->parsed()) return congvan::cli::RunExplain(explain_file, explain_grammars, explain_encoding);
-  if (diff->parsed()) return congvan::cli::RunDiff(diff_a, diff_b, diff_format, diff_grammars, diff_color);
-  if (matrix->parsed()) return congvan::cli::RunMatrix(matrix_args, matrix_cites, matrix_format, matrix_grammars);
+  if (diff->parsed()) return congvan::cli::RunDiff(diff_a, diff_b, diff_format, diff_grammars, diff_color,
+                                                      congvan::cli::SchemaNumber(diff_schema));
+  if (matrix->parsed()) return congvan::cli::RunMatrix(matrix_args, matrix_cites, matrix_format, matrix_grammars,
+                                                          congvan::cli::SchemaNumber(matrix_schema));
   return 2;
 }

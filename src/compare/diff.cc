@@ -1,5 +1,7 @@
 #include "compare/diff.h"
 
+#include "model/task_ids.h"
+
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -77,22 +79,29 @@ double Similarity(const std::string& a, const std::string& b) {
 
 std::vector<TaskRef> AllTasks(const model::Document& d) {
   std::vector<TaskRef> out;
-  std::function<void(const model::Section&)> walk = [&](const model::Section& s) {
-    for (const auto& t : s.tasks) out.push_back({&t, s.path.empty() ? s.id : s.path});
-    for (const auto& c : s.sections) walk(c);
+  model::TaskIds ids;
+  auto add = [&](const std::vector<model::Task>& tasks, const std::string& holder, std::string section,
+                 const char* part, std::string path, int annex) {
+    for (size_t i = 0; i < tasks.size(); ++i) {
+      out.push_back({&tasks[i], section, part, path, annex, model::TaskIds::Id(holder, i)});
+    }
   };
-  for (const auto& s : d.sections) walk(s);
-  if (d.closing) {
-    for (const auto& t : d.closing->tasks) out.push_back({&t, "closing"});
-  }
-  for (const auto& t : d.tasks) out.push_back({&t, "body"});
+  std::function<void(const model::Section&, const std::string&, int)> walk =
+      [&](const model::Section& s, const std::string& prefix, int annex) {
+        std::string path = s.path.empty() ? s.id : s.path;
+        std::string where = annex ? "annex " + std::to_string(annex) + ": " + path : path;
+        add(s.tasks, ids.Section(prefix, s), where, "section", path, annex);
+        for (const auto& c : s.sections) walk(c, prefix, annex);
+      };
+  for (const auto& s : d.sections) walk(s, "", 0);
+  if (d.closing) add(d.closing->tasks, model::TaskIds::Part("", "closing"), "closing", "closing", "", 0);
+  add(d.tasks, model::TaskIds::Part("", "body"), "body", "body", "", 0);
   for (size_t i = 0; i < d.annexes.size(); ++i) {
-    std::string where = "annex " + std::to_string(i + 1) + ": ";
-    std::function<void(const model::Section&)> in_annex = [&](const model::Section& s) {
-      for (const auto& t : s.tasks) out.push_back({&t, where + (s.path.empty() ? s.id : s.path)});
-      for (const auto& c : s.sections) in_annex(c);
-    };
-    for (const auto& s : d.annexes[i].sections) in_annex(s);
+    std::string prefix = model::TaskIds::AnnexPrefix(i);
+    int annex = static_cast<int>(i + 1);
+    for (const auto& s : d.annexes[i].sections) walk(s, prefix, annex);
+    add(d.annexes[i].tasks, model::TaskIds::Part(prefix, "body"), "annex " + std::to_string(annex) + ": body",
+        "body", "", annex);
   }
   return out;
 }

@@ -21,7 +21,11 @@ inline constexpr double kMinSimilarity = 0.25;
 
 struct TaskRef {
   const model::Task* task;
-  std::string section;  // the section path ("2", "II.1"), "closing", or "body"
+  std::string section;  // the section path ("2", "II.1"), "closing", or "body"; "annex 1: II.1" in an annex
+  const char* part = "section";  // "section", "closing", "body" (congvan/2's task.part)
+  std::string path;              // the section's own path for part "section" ("II.1")
+  int annex = 0;                 // 1-based annex, 0 for the document's own body
+  std::string id;                // its task id (model/task_ids.h): "2.a.1", "closing.1"
 };
 
 struct Pair {

@@ -52,14 +52,36 @@ class Reader {
     return out;
   }
 
+  // What a task has in both contracts: text, line, deadlines.
+  model::Task ReadTask(const json::Value& t, const std::string& at) {
+    model::Task task;
+    task.text = Str(t.Get("text"), at + ".text");
+    task.line = Line(t.Get("line"), at + ".line");
+    const auto& deadlines = Items(t.Get("deadlines"), at + ".deadlines");
+    for (size_t k = 0; k < deadlines.size(); ++k) {
+      const json::Value& d = deadlines[k];
+      std::string dat = Index(at + ".deadlines", k);
+      model::Deadline dl;
+      dl.text = Str(d.Get("text"), dat + ".text");
+      if (auto due = Opt(d.Get("due"), dat + ".due")) {
+        dl.due = Due::Parse(*due);
+        if (!dl.due) Bad(dat + ".due", "a due date as congvan prints it (2021-08-06, 2021-W07, 2021-10, 2021-Q4, 2021)");
+      }
+      dl.time = Opt(d.Get("time"), dat + ".time");
+      dl.repeat = Opt(d.Get("repeat"), dat + ".repeat");
+      dl.line = Line(d.Get("line"), dat + ".line");
+      task.deadlines.push_back(std::move(dl));
+    }
+    return task;
+  }
+
   std::vector<model::Task> Tasks(const json::Value& n, const std::string& where) {
     std::vector<model::Task> out;
     const auto& items = Items(n, where);
     for (size_t i = 0; i < items.size(); ++i) {
       const json::Value& t = items[i];
       std::string at = Index(where, i);
-      model::Task task;
-      task.text = Str(t.Get("text"), at + ".text");
+      model::Task task = ReadTask(t, at);
       task.owners = Strings(t.Get("owners"), at + ".owners");
       task.owner_keys = Strings(t.Get("owner_keys"), at + ".owner_keys");
       if (task.owner_keys.size() != task.owners.size()) {
@@ -68,22 +90,6 @@ class Reader {
       }
       task.owners_implied = t.Get("owners_implied").IsBool() && t.Get("owners_implied").Bool();
       task.partners = Strings(t.Get("partners"), at + ".partners");
-      task.line = Line(t.Get("line"), at + ".line");
-      const auto& deadlines = Items(t.Get("deadlines"), at + ".deadlines");
-      for (size_t k = 0; k < deadlines.size(); ++k) {
-        const json::Value& d = deadlines[k];
-        std::string dat = Index(at + ".deadlines", k);
-        model::Deadline dl;
-        dl.text = Str(d.Get("text"), dat + ".text");
-        if (auto due = Opt(d.Get("due"), dat + ".due")) {
-          dl.due = Due::Parse(*due);
-          if (!dl.due) Bad(dat + ".due", "a due date as congvan prints it (2021-08-06, 2021-W07, 2021-10, 2021-Q4, 2021)");
-        }
-        dl.time = Opt(d.Get("time"), dat + ".time");
-        dl.repeat = Opt(d.Get("repeat"), dat + ".repeat");
-        dl.line = Line(d.Get("line"), dat + ".line");
-        task.deadlines.push_back(std::move(dl));
-      }
       out.push_back(std::move(task));
     }
     return out;
@@ -102,6 +108,8 @@ class Reader {
       sec.heading = Opt(s.Get("heading"), at + ".heading");
       sec.text = Str(s.Get("text"), at + ".text");
       sec.line = Line(s.Get("line"), at + ".line");
+      sec.end_line = Line(s.Get("end_line"), at + ".end_line");
+      sec.own_size = sec.text.size();
       sec.owners = Strings(s.Get("owners"), at + ".owners");
       sec.tasks = Tasks(s.Get("tasks"), at + ".tasks");
       sec.sections = Sections(s.Get("sections"), at + ".sections");
@@ -110,7 +118,73 @@ class Reader {
     return out;
   }
 
+  // congvan/2: a fact {value, line} or null -> its value.
+  model::OptString Value(const json::Value& v, const std::string& where) {
+    if (v.IsNull()) return std::nullopt;
+    if (!v.IsObject()) return Wrong(where, "an object {value, line} or null", v), std::nullopt;
+    return Opt(v.Get("value"), where + ".value");
+  }
+  // congvan/2 units [{name, key}] -> names and keys (a key left out is computed).
+  void Units(const json::Value& v, const std::string& where, std::vector<std::string>* names,
+             std::vector<std::string>* keys) {
+    const auto& items = Items(v, where);
+    for (size_t i = 0; i < items.size(); ++i) {
+      std::string at = Index(where, i);
+      if (!items[i].IsObject()) {
+        Wrong(at, "an object {name, key}", items[i]);
+        continue;
+      }
+      names->push_back(Str(items[i].Get("name"), at + ".name"));
+      model::OptString key = Opt(items[i].Get("key"), at + ".key");
+      keys->push_back(key ? *key : extract::OwnerKey(g_, names->back()));
+    }
+  }
+  // congvan/2's one task list, each task put back where it sits (its section, the closing, the body,
+  // an annex's), so the document compares as one read from congvan/1 or from the text.
+  void PlaceTasks(const json::Value& n, model::Document& d) {
+    const auto& items = Items(n, "tasks");
+    for (size_t i = 0; i < items.size(); ++i) {
+      const json::Value& t = items[i];
+      std::string at = Index("tasks", i);
+      model::Task task = ReadTask(t, at);
+      task.set_end_line(Line(t.Get("end_line"), at + ".end_line"));
+      task.owners_implied = t.Get("implied").IsBool() && t.Get("implied").Bool();
+      Units(t.Get("owners"), at + ".owners", &task.owners, &task.owner_keys);
+      if (task.owners_implied) {  // the addressees, which the model does not repeat per task
+        task.owners.clear();
+        task.owner_keys.clear();
+      }
+      std::vector<std::string> partner_keys;  // computed again where printed
+      Units(t.Get("partners"), at + ".partners", &task.partners, &partner_keys);
+      std::string part = Str(t.Get("part"), at + ".part", "body");
+      model::OptString section = Opt(t.Get("section"), at + ".section");
+      int annex = Line(t.Get("annex"), at + ".annex");
+      if (annex > static_cast<int>(d.annexes.size())) {
+        Bad(at + ".annex", "the index of an annex (1-based)");
+        continue;
+      }
+      auto& sections = annex > 0 ? d.annexes[annex - 1].sections : d.sections;
+      model::Section* home = part == "section" && section ? Find(sections, *section) : nullptr;
+      if (home) {
+        home->tasks.push_back(std::move(task));
+      } else if (part == "closing" && d.closing && annex == 0) {
+        d.closing->tasks.push_back(std::move(task));
+      } else if (part == "body" || part == "closing") {
+        (annex > 0 ? d.annexes[annex - 1].tasks : d.tasks).push_back(std::move(task));
+      } else {
+        Bad(at + ".section", "the path of one of the document's sections");
+      }
+    }
+  }
+
  private:
+  static model::Section* Find(std::vector<model::Section>& sections, const std::string& path) {
+    for (auto& s : sections) {
+      if ((s.path.empty() ? s.id : s.path) == path) return &s;
+      if (auto* in = Find(s.sections, path)) return in;
+    }
+    return nullptr;
+  }
   static std::string Index(const std::string& where, size_t i) { return where + "[" + std::to_string(i) + "]"; }
   void Bad(const std::string& where, const char* want) {
     if (error_.empty()) error_ = where + ": expected " + want;
@@ -128,38 +202,71 @@ Result<model::Document> FromJson(const std::string& text, const std::string& pat
   auto parsed = json::Parse(text);
   if (!parsed.ok()) return Status(Code::kUsage, path + ": not valid JSON: " + parsed.status().message());
   const json::Value& n = *parsed;
-  if (!n.IsObject() || !n.Get("schema").IsString() || n.Get("schema").String() != "congvan/1") {
-    return Status(Code::kUsage, path + ": JSON, but not a congvan document (\"schema\": \"congvan/1\")");
+  const std::string schema = n.IsObject() && n.Get("schema").IsString() ? n.Get("schema").String() : "";
+  if (schema != "congvan/1" && schema != "congvan/2") {
+    return Status(Code::kUsage, path + ": JSON, but not a congvan document (\"schema\": \"congvan/1\" or \"congvan/2\")");
   }
   if (n.Has("error")) return Status(Code::kUsage, path + ": a congvan error row, not a document");
   Reader r(g);
   model::Document d;
   d.source.path = r.Str(n.Get("source").Get("path"), "source.path", path);
-  d.format = r.Opt(n.Get("format"), "format");
-  d.kind = r.Opt(n.Get("kind"), "kind");
   d.authority.name = r.Opt(n.Get("authority").Get("name"), "authority.name");
   d.authority.parent = r.Opt(n.Get("authority").Get("parent"), "authority.parent");
-  d.number = r.Opt(n.Get("number"), "number");
-  d.symbol = r.Opt(n.Get("symbol"), "symbol");
-  d.code = r.Opt(n.Get("code"), "code");
-  d.place = r.Opt(n.Get("place"), "place");
-  d.date = r.Opt(n.Get("date"), "date");
-  d.subject = r.Opt(n.Get("subject"), "subject");
-  d.urgency = r.Opt(n.Get("urgency"), "urgency");
-  d.secrecy = r.Opt(n.Get("secrecy"), "secrecy");
+  const bool v2 = schema == "congvan/2";
+  if (v2) {
+    d.format = r.Opt(n.Get("layout"), "layout");
+    d.kind = r.Value(n.Get("kind"), "kind");
+    if (n.Get("kind").IsObject()) d.kind_text = r.Opt(n.Get("kind").Get("text"), "kind.text");
+    const json::Value& num = n.Get("number");
+    if (num.IsObject()) {
+      d.number = r.Opt(num.Get("value"), "number.value");
+      d.symbol = r.Opt(num.Get("symbol"), "number.symbol");
+      d.code = r.Opt(num.Get("code"), "number.code");
+    } else if (!num.IsNull()) {
+      r.Value(num, "number");  // names the wrong type
+    }
+    d.place = r.Value(n.Get("place"), "place");
+    d.date = r.Value(n.Get("date"), "date");
+    d.subject = r.Value(n.Get("subject"), "subject");
+    d.urgency = r.Value(n.Get("urgency"), "urgency");
+    d.secrecy = r.Value(n.Get("secrecy"), "secrecy");
+  } else {
+    d.format = r.Opt(n.Get("format"), "format");
+    d.kind = r.Opt(n.Get("kind"), "kind");
+    d.number = r.Opt(n.Get("number"), "number");
+    d.symbol = r.Opt(n.Get("symbol"), "symbol");
+    d.code = r.Opt(n.Get("code"), "code");
+    d.place = r.Opt(n.Get("place"), "place");
+    d.date = r.Opt(n.Get("date"), "date");
+    d.subject = r.Opt(n.Get("subject"), "subject");
+    d.urgency = r.Opt(n.Get("urgency"), "urgency");
+    d.secrecy = r.Opt(n.Get("secrecy"), "secrecy");
+  }
   const auto& refs = r.Items(n.Get("references"), "references");
   for (size_t i = 0; i < refs.size(); ++i) {
     const json::Value& x = refs[i];
     std::string at = "references[" + std::to_string(i) + "]";
-    d.references.push_back({r.Opt(x.Get("kind"), at + ".kind"), r.Str(x.Get("code"), at + ".code"),
-                            r.Opt(x.Get("date"), at + ".date"), r.Opt(x.Get("issuer"), at + ".issuer"),
-                            r.Line(x.Get("line"), at + ".line")});
+    d.references.push_back({r.Opt(x.Get(v2 ? "kind_text" : "kind"), at + (v2 ? ".kind_text" : ".kind")),
+                            r.Str(x.Get("code"), at + ".code"), r.Opt(x.Get("date"), at + ".date"),
+                            r.Opt(x.Get("issuer"), at + ".issuer"), r.Line(x.Get("line"), at + ".line")});
   }
   // The addressees, whom tasks with owners_implied are asked of.
-  for (const std::string& rec : r.Strings(n.Get("recipients"), "recipients")) {
-    d.recipients.push_back({rec, 0});
-    d.addressees.push_back(rec);
-    d.addressee_keys.push_back(extract::OwnerKey(g, rec));
+  if (v2) {
+    const auto& recs = r.Items(n.Get("recipients"), "recipients");
+    for (size_t i = 0; i < recs.size(); ++i) {
+      std::string at = "recipients[" + std::to_string(i) + "]";
+      if (!recs[i].IsObject()) {
+        r.Value(recs[i], at);  // names the wrong type
+        continue;
+      }
+      d.recipients.push_back({r.Str(recs[i].Get("text"), at + ".text"), r.Line(recs[i].Get("line"), at + ".line")});
+    }
+  } else {
+    for (const std::string& rec : r.Strings(n.Get("recipients"), "recipients")) d.recipients.push_back({rec, 0});
+  }
+  for (const auto& rec : d.recipients) {
+    d.addressees.push_back(rec.text);
+    d.addressee_keys.push_back(extract::OwnerKey(g, rec.text));
   }
   d.sections = r.Sections(n.Get("sections"), "sections");
   if (n.Get("closing").IsObject()) {
@@ -167,10 +274,11 @@ Result<model::Document> FromJson(const std::string& text, const std::string& pat
     model::Closing c;
     c.text = r.Str(cl.Get("text"), "closing.text");
     c.line = r.Line(cl.Get("line"), "closing.line");
-    c.tasks = r.Tasks(cl.Get("tasks"), "closing.tasks");
+    c.end_line = r.Line(cl.Get("end_line"), "closing.end_line");
+    if (!v2) c.tasks = r.Tasks(cl.Get("tasks"), "closing.tasks");
     d.closing = std::move(c);
   }
-  d.tasks = r.Tasks(n.Get("tasks"), "tasks");
+  if (!v2) d.tasks = r.Tasks(n.Get("tasks"), "tasks");
   if (n.Get("annexes").IsArray()) {  // absent in congvan/1 output written before annexes were read
     const auto& ax = r.Items(n.Get("annexes"), "annexes");
     for (size_t i = 0; i < ax.size(); ++i) {
@@ -179,11 +287,13 @@ Result<model::Document> FromJson(const std::string& text, const std::string& pat
       model::Annex a;
       a.title = r.Opt(x.Get("title"), at + ".title");
       a.line = r.Line(x.Get("line"), at + ".line");
+      a.end_line = r.Line(x.Get("end_line"), at + ".end_line");
       a.sections = r.Sections(x.Get("sections"), at + ".sections");
-      a.tasks = r.Tasks(x.Get("tasks"), at + ".tasks");
+      if (!v2) a.tasks = r.Tasks(x.Get("tasks"), at + ".tasks");
       d.annexes.push_back(std::move(a));
     }
   }
+  if (v2) r.PlaceTasks(n.Get("tasks"), d);
   if (!r.error().empty()) return Status(Code::kUsage, path + ": not a congvan document: " + r.error());
   return d;
 }

@@ -31,6 +31,7 @@ Matrix BuildMatrix(const std::vector<const model::Document*>& docs) {
         }
         MatrixCell& cell = row.cells[d];
         ++cell.tasks;
+        cell.ids.push_back(ref.id);
         for (const auto& dl : t.deadlines) {
           if (!cell.nearest) {
             cell.nearest = &dl;

@@ -16,6 +16,7 @@ namespace congvan::compare {
 
 struct MatrixCell {
   size_t tasks = 0;
+  std::vector<std::string> ids;  // those tasks' ids, in reading order (congvan-matrix/2 prints them)
   const model::Deadline* nearest = nullptr;
 };
 

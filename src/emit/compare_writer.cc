@@ -263,4 +263,144 @@ void WriteMatrix(const compare::Matrix& m, Writer& w) {
   w.EndObject();
 }
 
+namespace {
+
+// congvan/2's shapes: a document as {path, code, authority {name, parent}, date}; a task by id.
+void DocSummaryV2(Writer& w, const model::Document& d) {
+  w.BeginObject();
+  w.Key("path");
+  w.String(d.source.path);
+  Opt(w, "code", d.code);
+  w.Key("authority");
+  w.BeginObject();
+  Opt(w, "name", d.authority.name);
+  Opt(w, "parent", d.authority.parent);
+  w.EndObject();
+  Opt(w, "date", d.date);
+  w.EndObject();
+}
+
+void GeneratorV2(Writer& w, const std::string& grammar) {
+  w.Key("generator");
+  w.BeginObject();
+  w.Key("name");
+  w.String("congvan");
+  w.Key("version");
+  w.String(CONGVAN_VERSION);
+  w.Key("grammar");
+  w.String(grammar);
+  w.EndObject();
+}
+
+void TaskV2(Writer& w, const model::Document& d, const compare::TaskRef& ref, const KeyFn& key) {
+  WriteTaskV2(w, d, *ref.task, {ref.part, ref.path.empty() ? nullptr : &ref.path, ref.annex}, ref.id, key);
+}
+
+void Ids(Writer& w, std::string_view key, const std::vector<compare::TaskRef>& side, const std::vector<size_t>& at) {
+  w.Key(key);
+  w.BeginArray();
+  for (size_t i : at) w.String(side[i].id);
+  w.EndArray();
+}
+
+}  // namespace
+
+void WriteDiffV2(const compare::DiffResult& d, const std::string& grammar, const KeyFn& key, Writer& w) {
+  w.BeginObject();
+  w.Key("schema");
+  w.String("congvan-diff/2");
+  GeneratorV2(w, grammar);
+  w.Key("a");
+  DocSummaryV2(w, *d.a);
+  w.Key("b");
+  DocSummaryV2(w, *d.b);
+  w.Key("header");
+  w.BeginArray();
+  for (const auto& h : d.header) {
+    w.BeginObject();
+    w.Key("field");
+    w.String(h.field == "format" ? "layout" : h.field);
+    Opt(w, "a", h.a);
+    Opt(w, "b", h.b);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("owners");
+  w.BeginArray();
+  for (const auto& o : d.owners) {
+    w.BeginObject();
+    w.Key("owner");
+    w.String(o.owner);
+    w.Key("key");
+    w.String(o.key);
+    w.Key("a");
+    w.BeginArray();
+    for (const auto& t : o.a) TaskV2(w, *d.a, t, key);
+    w.EndArray();
+    w.Key("b");
+    w.BeginArray();
+    for (const auto& t : o.b) TaskV2(w, *d.b, t, key);
+    w.EndArray();
+    w.Key("pairs");
+    w.BeginArray();
+    for (const auto& p : o.pairs) {
+      w.BeginObject();
+      w.Key("a");
+      w.String(o.a[p.a].id);
+      w.Key("b");
+      w.String(o.b[p.b].id);
+      w.Key("similarity");
+      w.Number(p.similarity);
+      WriteStrings(w, "changed", p.changed);
+      w.EndObject();
+    }
+    w.EndArray();
+    Ids(w, "only_a", o.a, o.only_a);
+    Ids(w, "only_b", o.b, o.only_b);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+void WriteMatrixV2(const compare::Matrix& m, const std::string& grammar, Writer& w) {
+  w.BeginObject();
+  w.Key("schema");
+  w.String("congvan-matrix/2");
+  GeneratorV2(w, grammar);
+  w.Key("documents");
+  w.BeginArray();
+  for (const auto* d : m.documents) DocSummaryV2(w, *d);
+  w.EndArray();
+  w.Key("owners");
+  w.BeginArray();
+  for (const auto& r : m.rows) {
+    w.BeginObject();
+    w.Key("owner");
+    w.String(r.owner);
+    w.Key("key");
+    w.String(r.key);
+    w.Key("cells");
+    w.BeginArray();
+    for (const auto& c : r.cells) {
+      w.BeginObject();
+      w.Key("tasks");
+      w.BeginArray();
+      for (const auto& id : c.ids) w.String(id);
+      w.EndArray();
+      w.Key("nearest_deadline");
+      if (c.nearest) {
+        WriteDeadline(w, *c.nearest);
+      } else {
+        w.Null();
+      }
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
 }  // namespace congvan::emit

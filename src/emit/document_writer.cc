@@ -224,19 +224,7 @@ void WriteDocument(const model::Document& d, Writer& w) {
   }
   w.EndArray();
   // How much of the page was read, and where each non-blank line went (segment/zones.h).
-  w.Key("coverage");
-  w.BeginObject();
-  w.Key("share");
-  w.Number(d.coverage.share());
-  w.Key("lines");
-  w.Int(d.coverage.lines);
-  static constexpr const char* kZoneKeys[model::Coverage::kZones] = {"unread", "preface", "header", "recipients",
-                                                                      "body", "tail", "annex", "debris"};
-  for (int z = 0; z < model::Coverage::kZones; ++z) {
-    w.Key(kZoneKeys[z]);
-    w.Int(d.coverage.by_zone[z]);
-  }
-  w.EndObject();
+  WriteCoverage(w, d.coverage);
   w.Key("warnings");
   w.BeginArray();
   for (const auto& x : d.warnings) {
@@ -250,6 +238,22 @@ void WriteDocument(const model::Document& d, Writer& w) {
     w.EndObject();
   }
   w.EndArray();
+  w.EndObject();
+}
+
+void WriteCoverage(Writer& w, const model::Coverage& c) {
+  w.Key("coverage");
+  w.BeginObject();
+  w.Key("share");
+  w.Number(c.share());
+  w.Key("lines");
+  w.Int(c.lines);
+  static constexpr const char* kZoneKeys[model::Coverage::kZones] = {"unread", "preface", "header", "recipients",
+                                                                      "body", "tail", "annex", "debris"};
+  for (int z = 0; z < model::Coverage::kZones; ++z) {
+    w.Key(kZoneKeys[z]);
+    w.Int(c.by_zone[z]);
+  }
   w.EndObject();
 }
 

@@ -148,6 +148,7 @@ model::Task MakeTask(Context& c, const model::Paragraph& p, size_t offset, const
   model::Task t;
   t.text = unit;
   t.line = p.LineAt(offset);
+  t.set_end_line(p.LineAt(offset + (unit.empty() ? 0 : unit.size() - 1)));
   std::string how;
   text::Line span{MaskCitedQuote(c.g, unit)};  // one set pass answers the span families for this unit
   c.g.ClassifySpan(&span);

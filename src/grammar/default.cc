@@ -47,6 +47,7 @@ std::shared_ptr<const Grammar> Grammar::LoadDefault() {
     Status s = g->IndexFamilies(unions);
     if (s.ok()) s = g->IndexClassSet(0, line_families, "common.yaml");
     if (s.ok()) s = g->IndexClassSet(1, span_families, "common.yaml");
+    g->digest_ = Digest(EmbeddedGrammars());  // the files the table was expanded from
     if (!s.ok()) {  // only a broken build gets here
       std::fprintf(stderr, "congvan: the built-in grammar is broken: %s\n", s.message().c_str());
       std::abort();

@@ -1,5 +1,7 @@
 #include "grammar/grammar.h"
 
+#include "base/sha256.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -353,10 +355,29 @@ class Loader {
   std::string class_where_[2];                  // where each was declared
 };
 
+std::string Grammar::Digest(const std::vector<SourceFile>& files) {
+  std::vector<std::pair<std::string_view, std::string_view>> named;
+  for (const auto& f : files) {
+    std::string_view name = f.name;
+    if (size_t slash = name.find_last_of('/'); slash != std::string_view::npos) name.remove_prefix(slash + 1);
+    named.emplace_back(name, f.text);
+  }
+  std::sort(named.begin(), named.end());
+  std::string all;
+  for (const auto& [name, text] : named) {
+    all.append(name);
+    all.push_back('\0');
+    all.append(text);
+    all.push_back('\0');
+  }
+  return Sha256Hex(all).substr(0, 12);
+}
+
 Result<std::shared_ptr<const Grammar>> Grammar::Load(const std::vector<SourceFile>& files) {
   auto g = std::make_shared<Grammar>();
   Loader loader(g.get());
   if (Status s = loader.Load(files); !s.ok()) return s;
+  g->digest_ = Digest(files);
   return std::shared_ptr<const Grammar>(g);
 }
 

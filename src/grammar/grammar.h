@@ -207,6 +207,12 @@ class Grammar {
   // A number no other grammar of this process has: per-thread caches key on it, not on the address (a
   // grammar loaded later can reuse a freed one's address).
   uint64_t serial() const { return serial_; }
+  // A short name of the rules this grammar was made from: the first 12 hex digits of the SHA-256 of its
+  // files (each file's name without folders, a NUL, its bytes, a NUL, in name order). The built-in
+  // grammar and --grammars on a copy of grammars/ give the same digest; any edit gives another. Printed
+  // in congvan/2's `generator.grammar`.
+  const std::string& digest() const { return digest_; }
+  static std::string Digest(const std::vector<SourceFile>& files);
   using Union = std::tuple<std::string, std::vector<std::string>, std::string>;  // name, members, where
   const std::vector<Union>& unions() const { return unions_; }
   const std::unordered_map<std::string, std::vector<std::string>>& lists() const { return lists_; }
@@ -278,6 +284,7 @@ class Grammar {
     return next.fetch_add(1, std::memory_order_relaxed);
   }
   const uint64_t serial_ = NextSerial();
+  std::string digest_;
   friend class Loader;
 };
 

@@ -23,6 +23,7 @@ struct Warning {
   std::string code;     // stable, machine-readable: "authority_inferred", "date_missing", ...
   std::string message;  // for people
   int line = 0;         // 0 when the warning is about the whole document
+  bool summary = false; // the "N more CODE warnings" line SummarizeWarnings adds over the cap (congvan/1)
 };
 
 struct Source {
@@ -70,7 +71,13 @@ struct Task {
   std::vector<std::string> partners;
   std::vector<Deadline> deadlines;
   int line = 0;
+  // The line its text ends on, kept as lines after `line` in two bytes beside the flag below (a wider
+  // field grew every task by 8 bytes: a file of 160,000 one-line items by 1.3 MB). A sentence running
+  // over more than 65,535 lines ends, as far as this says, 65,535 lines down.
+  uint16_t lines_after = 0;
   bool owners_implied = false;  // no owner named: asked of the addressees (Kính gửi); owners stays empty
+  int end_line() const { return line + lines_after; }
+  void set_end_line(int end) { lines_after = static_cast<uint16_t>(std::clamp(end - line, 0, 65535)); }
 };
 
 struct Section {
@@ -78,7 +85,9 @@ struct Section {
   std::string path;     // ids from the top: "II.1"
   OptString heading;
   std::string text;     // the whole item, paragraphs joined by "\n"
+  size_t own_size = 0;  // text[0, own_size) is its own (heading and paragraphs), the rest its children's
   int line = 0;
+  int end_line = 0;     // its last line, children included
   std::vector<std::string> owners;
   std::vector<Task> tasks;
   std::vector<Section> sections;  // nested items
@@ -103,6 +112,7 @@ struct Annex {
 struct Closing {
   std::string text;
   int line = 0;
+  int end_line = 0;
   std::vector<Task> tasks;
   std::vector<Paragraph> paragraphs;
 };
@@ -115,8 +125,16 @@ struct Reference {
   int line = 0;
 };
 
+// One link of a signature's chain: "KT. CHỦ TỊCH" -> mark "KT.", office "CHỦ TỊCH"; a mark alone has no
+// office; a line without a mark is all office.
+struct ChainLink {
+  std::string mark;
+  OptString office;
+};
+
 struct Signature {
   std::vector<std::string> authority;
+  std::vector<ChainLink> chain;  // authority, each line split (segment/infer.cc); congvan/2 prints it
   OptString title;
   OptString name;
   int line = 0;
@@ -159,8 +177,10 @@ struct Coverage {
 
 struct Document {
   Source source;
+  std::string grammar;  // the digest of the rules that read it (Grammar::digest; congvan/2's generator)
   OptString format;
   OptString kind;
+  OptString kind_text;  // the title that told the kind, as printed ("KẾ HOẠCH"); null when told otherwise
   Authority authority;
   OptString number, symbol, code, place, date, subject, urgency, secrecy;
   std::map<std::string, int> lines;  // header field -> line it was read from
@@ -171,6 +191,7 @@ struct Document {
   std::vector<Reference> references;
   OptString preamble;
   int preamble_line = 0;
+  int preamble_end_line = 0;
   std::vector<Paragraph> preamble_paragraphs;
   std::vector<Section> sections;
   std::optional<Closing> closing;
@@ -218,7 +239,7 @@ struct Document {
                           std::to_string(o.count) + " more " + code + " warnings (lines " +
                               std::to_string(o.first_line) + " to " + std::to_string(o.last_line) +
                               ") not listed: at most " + std::to_string(kMaxWarningsPerCode) + " of a code are",
-                          0});
+                          0, true});
     }
     omitted.clear();
   }

@@ -19,6 +19,7 @@ Result<model::Document> Parse(std::string_view bytes, const std::string& path,
   model::Document doc;
   doc.tracing = lines_out != nullptr;
   doc.source = {path, bytes.size(), Sha256Hex(bytes), decoded->encoding};
+  doc.grammar = g.digest();
   if (decoded->guessed) {
     doc.Warn("encoding_guessed",
              "not declared: read as " + decoded->encoding + " because that decoding reads as Vietnamese",

@@ -27,6 +27,9 @@ struct Paragraph {
   std::string_view rest() const { return std::string_view(text).substr(rest_at, rest_len); }
 };
 
+// The input line a paragraph ends on.
+int EndLine(const Paragraph& p) { return p.line_at.LineAt(p.text.size(), p.line); }
+
 void Append(Paragraph& p, const std::string& next, int line) {
   text::AppendWrapped(p.text, next);
   p.line_at.emplace_back(p.text.size() - next.size(), line);
@@ -324,13 +327,17 @@ void Finish(Node& node, const std::string& parent_path, const std::string& paren
   for (const Paragraph* p : node.paras) {
     if (!text.empty()) text += "\n";
     text += p == node.paras[0] && !p->style().empty() ? p->rest() : std::string_view(p->text);
+    s.end_line = std::max(s.end_line, EndLine(*p));
   }
+  s.own_size = text.size();
   for (auto& c : node.children) {
+    s.end_line = std::max(s.end_line, c.section.end_line);
     if (!text.empty()) text += "\n";
     text += c.section.id + (c.style == "alpha" ? ") " : ". ") + c.section.text;
     s.sections.push_back(std::move(c.section));
   }
   s.text = std::move(text);
+  s.end_line = std::max(s.end_line, s.line);
 }
 
 }  // namespace
@@ -469,6 +476,7 @@ void ParseBody(const text::Lines& lines, size_t begin, size_t end, const grammar
     }
     doc.preamble = text;
     doc.preamble_line = preamble.front()->line;
+    doc.preamble_end_line = EndLine(*preamble.back());
     for (const Paragraph* p : preamble) doc.preamble_paragraphs.push_back(ToModel(*p, false, g));
   }
   for (auto& n : top) {
@@ -482,6 +490,7 @@ void ParseBody(const text::Lines& lines, size_t begin, size_t end, const grammar
       if (!c.text.empty()) c.text += "\n";
       c.text += paras[i].text;
       c.paragraphs.push_back(ToModel(paras[i], false, g));
+      c.end_line = std::max(c.end_line, EndLine(paras[i]));
       if (i > closing_at) doc.Trace(paras[i].line, "closing", "body");
     }
     doc.closing = std::move(c);

@@ -277,6 +277,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       if (m.Has("kind") && notes->kind_from_title.empty() &&
           g.Find("header.kind_title", text::ToUpper(m.Group("kind")), &km)) {
         notes->kind_from_title = km.rule->value;
+        notes->kind_text = Trim(m.Group("kind"));
         doc.lines["kind"] = line.number;
       }
       // "Số: /TCT-CS Hà Nội, ngày 16 tháng 7 năm 2021": the two cells of the number row on one line.
@@ -333,7 +334,10 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
     }
     if (find("header.kind_title", &m)) {
       doc.Trace(line.number, "header", m.rule->id);
-      if (notes->kind_from_title.empty()) notes->kind_from_title = m.rule->value;
+      if (notes->kind_from_title.empty()) {
+        notes->kind_from_title = m.rule->value;
+        notes->kind_text = Trim(t);
+      }
       doc.lines["kind"] = line.number;
       after_title = true;
       continue;
@@ -348,6 +352,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       if (auto it = titles.find(key); it != titles.end()) {
         doc.Trace(line.number, "header", "ocr_kind_titles");
         notes->kind_from_title = it->second;
+        notes->kind_text = Trim(t);
         doc.lines["kind"] = line.number;
         after_title = true;
         continue;
@@ -365,6 +370,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
           g.Find("header.kind_title", std::string(m.Group("kind")), &km)) {
         doc.Trace(line.number, "header", m.rule->id);
         notes->kind_from_title = km.rule->value;
+        notes->kind_text = Trim(m.Group("kind"));
         doc.lines["kind"] = line.number;
         after_title = true;
         notes->subject_from_title = true;

@@ -93,9 +93,24 @@ void Infer(const text::Lines& lines, const HeaderNotes& notes, const grammar::Gr
     }
   }
   InferAuthority(lines, g, doc);
+  for (const auto& link : doc.signature.authority) {
+    model::ChainLink l;
+    grammar::Match pm;
+    if (g.Find("signature.prefix", link, &pm)) {
+      std::string_view rest = pm.Group("rest");
+      size_t at = pm.Offset(link, "rest");
+      l.mark = Trim(rest.empty() || at == std::string::npos ? std::string_view(link)
+                                                             : std::string_view(link).substr(0, at));
+      if (!rest.empty()) l.office = Trim(rest);
+    } else {
+      l.office = link;
+    }
+    doc.signature.chain.push_back(std::move(l));
+  }
   bool vv_subject = doc.lines.count("subject") && !notes.subject_from_title;
   if (!notes.kind_from_title.empty()) {
     doc.kind = notes.kind_from_title;
+    if (!notes.kind_text.empty()) doc.kind_text = notes.kind_text;
   } else if (vv_subject && notes.number_rule == "header.number.state") {
     // A state document with a "V/v" subject and no title is a công văn, whatever its symbol's first
     // part ("2359/CT-TTHT": CT is the Cục Thuế, not a chỉ thị).

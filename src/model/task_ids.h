@@ -1,0 +1,54 @@
+// Task ids: a name for every task that is the same whenever the same document is read, so diff and
+// matrix (and a reader) can point at one: "2.a.1" (the first task of item 2.a), "closing.1", "body.3"
+// (a body without numbered items), "annex1/II.2.1" (the first annex's item II.2). The id is the task's
+// holder and its 1-based place there; a holder printed twice (two items numbered alike) is "2~2" the
+// second time, so no two tasks share an id. Computed where it is printed, not stored per task (a file of
+// 160,000 one-line items would carry 32 bytes more per task).
+//
+// Usage: walk the document in reading order (sections depth first, the closing, the body, then each
+// annex's) with one TaskIds; for each holder call Section()/Part() once, then Id(holder, i).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "model/document.h"
+
+namespace congvan::model {
+
+class TaskIds {
+ public:
+  // The holder name of a section (its path) in a document part: prefix "" or "annex1/".
+  std::string Section(std::string_view prefix, const model::Section& s);
+  // "closing" or "body", with the annex prefix.
+  static std::string Part(std::string_view prefix, std::string_view part) { return std::string(prefix) + std::string(part); }
+  static std::string Id(const std::string& holder, size_t index) { return holder + "." + std::to_string(index + 1); }
+  static std::string AnnexPrefix(size_t annex_index) { return "annex" + std::to_string(annex_index + 1) + "/"; }
+
+ private:
+  std::unordered_map<std::string, int> seen_;  // section holders named so far, by times seen
+};
+
+// Calls f(task) for every task of the document in reading order: sections (depth first), the closing,
+// an unnumbered body's, then each annex's.
+template <typename Doc, typename F>
+void ForEachTask(Doc& doc, F&& f) {
+  auto sections = [&](auto& list, auto& self) -> void {
+    for (auto& s : list) {
+      for (auto& t : s.tasks) f(t);
+      self(s.sections, self);
+    }
+  };
+  sections(doc.sections, sections);
+  if (doc.closing) {
+    for (auto& t : doc.closing->tasks) f(t);
+  }
+  for (auto& t : doc.tasks) f(t);
+  for (auto& a : doc.annexes) {
+    sections(a.sections, sections);
+    for (auto& t : a.tasks) f(t);
+  }
+}
+
+}  // namespace congvan::model
