@@ -1,10 +1,14 @@
 // base/json.h: the strict RFC 8259 reader. Tables of valid texts (with what they must read as) and of
 // invalid ones (with the byte offset and words the message must give), the YAML constructs that made
 // yaml-cpp recurse without end (issue 13: the self-referencing alias, "billion laughs"), surrogate pairs
-// as Python's json.dumps writes them, and nesting at and past the limit.
+// as Python's json.dumps writes them, and nesting at and past the limit. Since the reader runs on simdjson
+// (json.h), also the cases where simdjson alone is laxer than these rules or reads differently (literals
+// with trailing letters, numbers it would convert or refuse, names equal once unescaped, depth past
+// simdjson's own limit, threads, views into longer buffers, a large text then a small one).
 #include <doctest/doctest.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "base/json.h"
@@ -228,6 +232,118 @@ TEST_CASE("json: a large string is read in one piece") {
   auto v = json::Parse("{\"text\": \"" + body + "\\n\"}");
   REQUIRE(v.ok());
   CHECK(v->Get("text").String().size() == body.size() + 1);
+}
+
+}  // namespace congvan
+
+namespace congvan {
+
+// The cases simdjson, which json.cc reads with, does not refuse by itself or reads differently: each must
+// give the hand-written reader's message (json.cc re-reads a refused text with it, so messages stay).
+TEST_CASE("json: what simdjson alone would take is refused with the usual message") {
+  struct Case {
+    std::string name, text, message;
+  };
+  std::vector<Case> cases = {
+      // simdjson 3.0.1 reads a root "falsex" as false: the literal is checked as written.
+      {"root false with a letter after", "falsex", "at byte 5: unexpected 'x' after the JSON value"},
+      {"root true with a letter after", "truex", "at byte 4: unexpected 'x' after the JSON value"},
+      {"root null with a digit after", "null1", "at byte 4: unexpected '1' after the JSON value"},
+      {"root true with a string after", "true\"\"", "at byte 4: unexpected '\"' after the JSON value"},
+      {"false with a letter after in an array", "[falsex]", "at byte 6: expected ',' or ']' after an array item"},
+      {"a cut null", "{\"a\":nul}", "at byte 5: unexpected 'n'"},
+      // Duplicates, which simdjson never looks for: nested, and equal only once unescaped.
+      {"duplicate in a nested object", "{\"a\":[1,{\"b\":2,\"b\":3}]}", "at byte 15: duplicate member name \"b\""},
+      {"duplicate once unescaped", "{\"a\":1,\"\\u0061\":2}", "at byte 7: duplicate member name \"a\""},
+      // Names go through the same checks as values.
+      {"lone surrogate in a name", "{\"\\ud83d\":1}", "at byte 2: a high surrogate \\uD83D without its low half"},
+      {"raw control character in a name", "{\"a\tb\":1}", "at byte 3: a raw control character in a string"},
+      // Number tokens: simdjson hands out the token, the grammar is checked here.
+      {"two minus signs", "[--1]", "at byte 2: a number needs a digit here, found '-'"},
+      {"exponent without digits in an array", "[1.5e]", "at byte 5: a digit must follow the exponent, found ']'"},
+      {"hex number", "[0x10]", "at byte 2: expected ',' or ']' after an array item, found 'x'"},
+      // Only JSON's four white space characters, and nothing after the value.
+      {"NUL after the value", std::string("{}\0", 3), "at byte 2: unexpected byte 0x00 after the JSON value"},
+      {"form feed before", "\f{}", "at byte 0: expected a value, found byte 0x0C"},
+      {"vertical tab after", "{}\v", "at byte 2: unexpected byte 0x0B after the JSON value"},
+      {"no-break space before", "\xC2\xA0{}", "at byte 0: expected a value, found byte 0xC2"},
+      {"extra closing bracket", "[1]]", "at byte 3: unexpected ']' after the JSON value"},
+      {"extra closing brace", "{\"a\":1}}", "at byte 7: unexpected '}' after the JSON value"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    auto v = json::Parse(c.text);
+    REQUIRE_FALSE(v.ok());
+    CHECK(v.status().code() == Code::kBadRecord);
+    CAPTURE(v.status().message());
+    CHECK(v.status().message().rfind(c.message, 0) == 0);
+  }
+}
+
+TEST_CASE("json: number literals are kept as written where simdjson would convert or refuse them") {
+  // 1e400 overflows a double and 2^64 a 64-bit integer (simdjson refuses both); -0 and 1E-3 would come
+  // back from a double as 0 and 0.001. White space after a token is not part of it.
+  auto v = json::Parse("[1e400, 18446744073709551616 ,-0\t,1E-3 , 12\n]");
+  REQUIRE_MESSAGE(v.ok(), v.status().message());
+  CHECK(Show(*v) == "[#1e400,#18446744073709551616,#-0,#1E-3,#12]");
+  auto root = json::Parse(" 1e400 \n");
+  REQUIRE(root.ok());
+  CHECK(root->NumberText() == "1e400");
+  CHECK(Show(*json::Parse("[true ,false\n, null ]")) == "[true,false,null]");
+}
+
+TEST_CASE("json: surrogate pairs in names and nested strings") {
+  auto v = json::Parse(R"({"\ud83d\ude00": ["\ud835\udd4f", {"k": "\uD83D\uDE00"}]})");
+  REQUIRE_MESSAGE(v.ok(), v.status().message());
+  CHECK(Show(*v) == "{😀:['𝕏',{k:'😀'}]}");
+}
+
+TEST_CASE("json: a depth limit above simdjson's own 1024 is still the caller's") {
+  std::string deep = std::string(1500, '[') + std::string(1500, ']');
+  CHECK(json::Parse(deep, 2000).ok());
+  auto refused = json::Parse(deep, 1499);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().message() == "at byte 1499: nested deeper than 1499 levels");
+}
+
+TEST_CASE("json: a view into a longer buffer reads only the view") {
+  std::string buffer = "[1]]{\"a\":2}";
+  auto v = json::Parse(std::string_view(buffer).substr(0, 3));
+  REQUIRE_MESSAGE(v.ok(), v.status().message());
+  CHECK(Show(*v) == "[#1]");
+  auto tail = json::Parse(std::string_view(buffer).substr(4));
+  REQUIRE(tail.ok());
+  CHECK(tail->Get("a").Int() == 2);
+  CHECK(json::Parse(std::string_view(buffer).substr(0, 2)).ok() == false);  // "[1" is cut
+}
+
+TEST_CASE("json: a large text then small ones, and threads reading at once") {
+  // The per-thread simdjson buffers grow for the large text and are dropped after it.
+  std::string body(6 << 20, 'y');
+  auto big = json::Parse("[\"" + body + "\"]");
+  REQUIRE(big.ok());
+  CHECK(big->Items()[0].String().size() == body.size());
+  auto small = json::Parse(R"({"a": "b"})");
+  REQUIRE(small.ok());
+  CHECK(small->Get("a").String() == "b");
+  // Several threads, each its own parser: every one reads its own texts right.
+  std::vector<std::thread> threads;
+  std::vector<int> good(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([t, &good] {
+      for (int i = 0; i < 200; ++i) {
+        std::string text = "{\"t\": " + std::to_string(t) + ", \"i\": " + std::to_string(i) + ", \"s\": \"" +
+                           std::string(static_cast<size_t>(i * 37 + t), 's') + "\"}";
+        auto v = json::Parse(text);
+        if (v.ok() && v->Get("t").Int() == t && v->Get("i").Int() == i &&
+            v->Get("s").String().size() == static_cast<size_t>(i * 37 + t)) {
+          ++good[t];
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  CHECK(good == std::vector<int>(4, 200));
 }
 
 }  // namespace congvan

@@ -2,8 +2,12 @@
 
 #include "base/utf8.h"
 
+#include <simdjson.h>
+
 #include <charconv>
 #include <cmath>
+#include <cstring>
+#include <memory>
 #include <unordered_set>
 
 namespace congvan::json {
@@ -49,8 +53,101 @@ const Value& Value::Get(std::string_view name) const {
   return v ? *v : kNull;
 }
 
+namespace {
+
+// Whether `name` is already a member of `obj`, an object being built (ask before appending it): a linear
+// search while the object is small, then a hash set of its names, filled once.
+class NameSet {
+ public:
+  bool Seen(const Value& obj, std::string_view name) {
+    constexpr size_t kLinearNames = 16;
+    if (obj.Members().size() < kLinearNames) return obj.Find(name) != nullptr;
+    if (names_.empty()) {
+      for (const auto& m : obj.Members()) names_.insert(m.first);
+    }
+    return !names_.emplace(name).second;
+  }
+
+ private:
+  std::unordered_set<std::string> names_;
+};
+
+// RFC 8259's number grammar, the whole of `s`: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+bool IsNumberLiteral(std::string_view s) {
+  size_t i = 0, n = s.size();
+  auto digits = [&] {
+    size_t start = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > start;
+  };
+  if (i < n && s[i] == '-') ++i;
+  if (i < n && s[i] == '0') {
+    ++i;
+  } else if (!(i < n && s[i] >= '1' && s[i] <= '9') || !digits()) {
+    return false;
+  }
+  if (i < n && s[i] == '.') {
+    ++i;
+    if (!digits()) return false;
+  }
+  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == n;
+}
+
+bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+namespace od = simdjson::ondemand;
+
+// Per thread: simdjson's parser (its buffers grow to the largest text read) and the padded copy of the
+// text it reads. Both are dropped after a text over kKeep, so one huge record does not stay resident.
+struct Scratch {
+  static constexpr size_t kKeep = 4 << 20;
+  od::parser parser;
+  std::unique_ptr<char[]> padded;
+  size_t padded_size = 0;
+
+  // The text followed by simdjson's padding, as simdjson wants its input.
+  simdjson::padded_string_view Pad(std::string_view text) {
+    size_t need = text.size() + simdjson::SIMDJSON_PADDING;
+    if (padded_size < need) {
+      padded.reset(new char[need]);
+      padded_size = need;
+    }
+    if (!text.empty()) std::memcpy(padded.get(), text.data(), text.size());
+    std::memset(padded.get() + text.size(), 0, simdjson::SIMDJSON_PADDING);
+    return simdjson::padded_string_view(padded.get(), text.size(), padded_size);
+  }
+  void Trim() {
+    if (padded_size > kKeep + simdjson::SIMDJSON_PADDING) {
+      padded.reset();
+      padded_size = 0;
+    }
+    if (parser.capacity() > kKeep) parser = od::parser();
+  }
+};
+
+}  // namespace
+
+// Both readers, in the one class json.h lets build Values: the fast one on simdjson (Fast), and the
+// hand-written strict one (Run), which gives the message ("at byte N: ...") when the fast one refuses.
 class Parser {
  public:
+  // ---- simdjson's On-Demand API, with the checks it lacks ----
+  // The tree of `text` into *out, or false when simdjson or one of the checks refuses it (for whatever
+  // reason: Run then says which, at which byte). Accepts only what Run accepts, into the same tree (a
+  // differential fuzz against Run checked it: README.md, "JSON reader").
+  static bool Fast(std::string_view text, size_t max_depth, Value* out) {
+    if (text.size() > simdjson::SIMDJSON_MAXSIZE_BYTES) return false;
+    thread_local Scratch scratch;
+    bool ok = FastIn(&scratch, text, max_depth, out);
+    scratch.Trim();
+    return ok;
+  }
+
   Parser(std::string_view s, size_t max_depth) : s_(s), max_depth_(max_depth) {}
 
   Result<Value> Run() {
@@ -64,6 +161,102 @@ class Parser {
   }
 
  private:
+  static bool FastIn(Scratch* scratch, std::string_view text, size_t max_depth, Value* out) {
+    od::document doc;
+    if (scratch->parser.iterate(scratch->Pad(text)).get(doc)) return false;
+    bool scalar = false;
+    if (doc.is_scalar().get(scalar)) return false;
+    if (scalar) {
+      // A lone number, string, true, false or null: its token (with the white space after it) must
+      // reach the end of the text, since the document reads no further than the token.
+      std::string_view raw;
+      if (doc.raw_json_token().get(raw)) return false;
+      const char* base = scratch->padded.get();
+      if (raw.data() + raw.size() != base + text.size()) return false;
+      return Scalar(doc, raw, out);
+    }
+    od::value root;
+    if (doc.get_value().get(root) || !Container(root, 1, max_depth, out)) return false;
+    // Nothing but white space after the root's closing bracket.
+    return doc.current_location().error() == simdjson::OUT_OF_BOUNDS;
+  }
+
+  // An array or object at nesting `depth` (the root's is 1).
+  static bool Container(od::value& v, size_t depth, size_t max_depth, Value* out) {
+    if (depth > max_depth) return false;
+    od::json_type t;
+    if (v.type().get(t)) return false;
+    if (t == od::json_type::array) {
+      od::array a;
+      if (v.get_array().get(a)) return false;
+      out->type_ = Type::kArray;
+      for (auto item : a) {
+        od::value iv;
+        if (item.get(iv)) return false;
+        out->items_.emplace_back();
+        if (!Any(iv, depth, max_depth, &out->items_.back())) return false;
+      }
+      return true;
+    }
+    od::object o;
+    if (v.get_object().get(o)) return false;
+    out->type_ = Type::kObject;
+    NameSet names;
+    for (auto field : o) {
+      std::string_view name;
+      if (field.unescaped_key().get(name)) return false;
+      if (names.Seen(*out, name)) return false;  // a duplicate name
+      out->members_.emplace_back(std::string(name), Value());
+      od::value fv;
+      if (field.value().get(fv) || !Any(fv, depth, max_depth, &out->members_.back().second)) return false;
+    }
+    return true;
+  }
+
+  // Any value inside a container at nesting `depth`.
+  static bool Any(od::value& v, size_t depth, size_t max_depth, Value* out) {
+    od::json_type t;
+    if (v.type().get(t)) return false;
+    if (t == od::json_type::array || t == od::json_type::object) return Container(v, depth + 1, max_depth, out);
+    return Scalar(v, v.raw_json_token(), out);
+  }
+
+  // A scalar (value or scalar document) whose raw token, white space after it included, is `raw`.
+  template <class V>
+  static bool Scalar(V& v, std::string_view raw, Value* out) {
+    od::json_type t;
+    if (v.type().get(t)) return false;
+    switch (t) {
+      case od::json_type::string: {
+        std::string_view s;
+        if (v.get_string().get(s)) return false;  // escapes, surrogate pairs (lone halves refused)
+        out->type_ = Type::kString;
+        out->text_.assign(s);
+        return true;
+      }
+      case od::json_type::number:
+      case od::json_type::boolean:
+      case od::json_type::null:
+        // Taken from the token as written, checked here: simdjson converts numbers to double or int64
+        // (refusing 1e400) where json.h keeps the literal, and its root-level true, false and null accept
+        // trailing letters ("falsex", simdjson 3.0.1).
+        while (!raw.empty() && IsJsonSpace(raw.back())) raw.remove_suffix(1);
+        if (t == od::json_type::number) {
+          if (!IsNumberLiteral(raw)) return false;
+          out->type_ = Type::kNumber;
+          out->text_.assign(raw);
+          return true;
+        }
+        if (t == od::json_type::null) return raw == "null";  // out is null already
+        if (raw != "true" && raw != "false") return false;
+        out->type_ = Type::kBool;
+        out->bool_ = raw == "true";
+        return true;
+      default: return false;
+    }
+  }
+
+  // ---- the strict reader ----
   Status Error(size_t at, const std::string& msg) {
     return Status(Code::kBadRecord, "at byte " + std::to_string(at) + ": " + msg);
   }
@@ -160,8 +353,7 @@ class Parser {
       ++i_;
       return true;
     }
-    std::unordered_set<std::string> names;  // filled once an object has many members
-    constexpr size_t kLinearNames = 16;
+    NameSet names;
     while (true) {
       SkipSpace();
       if (i_ >= s_.size() || s_[i_] != '"') {
@@ -170,16 +362,7 @@ class Parser {
       size_t name_at = i_;
       std::string name;
       if (!ParseString(&name)) return false;
-      bool duplicate;
-      if (v->members_.size() < kLinearNames) {
-        duplicate = v->Find(name) != nullptr;
-      } else {
-        if (names.empty()) {
-          for (const auto& m : v->members_) names.insert(m.first);
-        }
-        duplicate = !names.insert(name).second;
-      }
-      if (duplicate) return Fail(name_at, "duplicate member name \"" + name + "\"");
+      if (names.Seen(*v, name)) return Fail(name_at, "duplicate member name \"" + name + "\"");
       SkipSpace();
       if (i_ >= s_.size() || s_[i_] != ':') return Fail(i_, "expected ':' after a member name, found " + Describe(i_));
       ++i_;
@@ -341,6 +524,11 @@ class Parser {
   Status error_;
 };
 
-Result<Value> Parse(std::string_view text, size_t max_depth) { return Parser(text, max_depth).Run(); }
+Result<Value> Parse(std::string_view text, size_t max_depth) {
+  Value v;
+  if (Parser::Fast(text, max_depth, &v)) return v;
+  // Refused (or beyond simdjson, e.g. over 4 GB): the strict reader says why and where, or reads it.
+  return Parser(text, max_depth).Run();
+}
 
 }  // namespace congvan::json
