@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(build-essential cmake pkg-config libicu-dev libre2-dev libssl-dev libcli11-dev libyaml-cpp-dev libsimdjson-dev
-          doctest-dev python3 python3-yaml python3-jsonschema python3-icalendar parallel man-db zsh fish)
+          doctest-dev nlohmann-json3-dev rapidjson-dev python3 python3-yaml python3-jsonschema python3-icalendar
+          parallel man-db zsh fish)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
