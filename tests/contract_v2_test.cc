@@ -190,7 +190,7 @@ TEST_CASE("congvan/2: one warning per code, with severity, count and lines") {
   CHECK(w[0].Get("count").Int(0, 1000) == 31);
   CHECK(w[0].Get("line").Int(0, 1000) == 3);
   CHECK(w[0].Get("message").String() == "first");
-  CHECK(w[0].Get("lines").Items().size() == 20);  // those kept: at most 20 of a code
+  CHECK(w[0].Get("lines").Items().size() == 19);  // those listed: 19 of a code over the cap
   CHECK(w[1].Get("severity").String() == "info");
   CHECK(w[2].Get("code").String() == "date_missing");
   CHECK(w[2].Get("severity").String() == "error");

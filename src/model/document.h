@@ -231,14 +231,24 @@ struct Document {
       break;
     }
   }
-  // Appends one warning per code over the cap: "N more CODE warnings (lines A to B) not listed", line 0.
-  // Called once, when the document is complete.
+  // For each code over the cap, replaces its last listed warning by one summary, line 0: "N more CODE
+  // warnings (lines A to B) not listed: a code is listed at most 20 times, this line included" — so no
+  // code appears more than kMaxWarningsPerCode times (19 with their lines, then the summary). Called
+  // once, when the document is complete.
   void SummarizeWarnings() {
-    for (const auto& [code, o] : omitted) {
+    for (auto& [code, o] : omitted) {
+      for (size_t i = warnings.size(); i-- > 0;) {  // the last listed one of the code joins the count
+        if (warnings[i].code != code) continue;
+        ++o.count;
+        o.first_line = warnings[i].line;
+        warnings.erase(warnings.begin() + static_cast<long>(i));
+        break;
+      }
       warnings.push_back({code,
                           std::to_string(o.count) + " more " + code + " warnings (lines " +
                               std::to_string(o.first_line) + " to " + std::to_string(o.last_line) +
-                              ") not listed: at most " + std::to_string(kMaxWarningsPerCode) + " of a code are",
+                              ") not listed: a code is listed at most " + std::to_string(kMaxWarningsPerCode) +
+                              " times, this line included",
                           0, true});
     }
     omitted.clear();

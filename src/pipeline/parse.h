@@ -4,9 +4,9 @@
 // Returns the Document, or the Status of the decode step when the bytes are not a text document
 // (empty, binary, an encoding that cannot be read). Anything wrong inside a readable document is a
 // warning on the Document, never a failure. An encoding found by guessing (windows-1258, TCVN3, VNI,
-// repaired mojibake) is reported in source.encoding with a warning "encoding_guessed". At most 20
-// warnings of one code are kept (model::Document::Warn); the rest become one warning of that code at
-// the end, line 0: "N more CODE warnings (lines A to B) not listed". Thread-safe.
+// repaired mojibake) is reported in source.encoding with a warning "encoding_guessed". No code appears
+// more than 20 times: over that, 19 are kept (model::Document::Warn) and the rest become one warning of
+// that code at the end, line 0: "N more CODE warnings (lines A to B) not listed". Thread-safe.
 //
 // Example:
 //   auto g = grammar::Grammar::LoadEmbedded();
