@@ -17,6 +17,8 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+import unicodedata
 
 import jsonschema
 
@@ -79,8 +81,20 @@ def compare(a, b):
         for s, t in zip(x, y):
             if (s["id"], s["path"], s["heading"], s["line"]) != (t["id"], t["path"], t["heading"], t["line"]):
                 return f"{where} {s['path']}: id, path, heading or line"
-            if not s["text"].startswith(t["text"]) or (not s["sections"] and s["text"] != t["text"]):
+            # congvan/1's text is the own text and then each child's "\nID. TEXT" (or "ID) TEXT").
+            rest = s["text"][len(t["text"]):]
+            if not s["text"].startswith(t["text"]) or (not s["sections"] and rest):
                 return f"{where} {s['path']}: own text"
+            for c in s["sections"]:
+                sep = "\n" if (t["text"] or rest.startswith("\n")) else ""
+                for mark in (". ", ") "):
+                    if rest.startswith(sep + c["id"] + mark + c["text"]):
+                        rest = rest[len(sep + c["id"] + mark + c["text"]):]
+                        break
+                else:
+                    return f"{where} {s['path']}: own text and children do not make congvan/1's text"
+            if rest:
+                return f"{where} {s['path']}: congvan/1's text holds more than its own and its children's"
             if t["end_line"] is not None and t["end_line"] < t["line"]:
                 return f"{where} {s['path']}: end_line before line"
             bad = sections(s["sections"], t["sections"], where)
@@ -131,6 +145,19 @@ def compare(a, b):
     return None
 
 
+def kind_line_ok(b, corpus):
+    """The printed title is on the line congvan/2 gives it."""
+    k = b["kind"]
+    if not k or k["text"] is None:
+        return True
+    path = b["source"]["path"]
+    lines = open(path, encoding="utf-8", errors="replace").read().splitlines()
+    fold = lambda x: "".join(unicodedata.normalize("NFC", x).split()).replace("*", "").casefold()
+    # A title wrapped over lines ("**QUYẾT" / "ĐỊNH**") is read as one: it starts on kind.line.
+    return 0 < k["line"] <= len(lines) and fold(k["text"]) in fold("".join(lines[k["line"] - 1:k["line"] + 2])) \
+        and fold(k["text"])[:4] in fold(lines[k["line"] - 1])
+
+
 def main(binary, schema_path, corpus):
     if not os.path.isdir(corpus):
         print(f"no corpus at {corpus}: skipped")
@@ -150,6 +177,7 @@ def main(binary, schema_path, corpus):
     ratio = len(out2) / max(1, inputs)
     if ratio > 2.0:
         failures.append(f"congvan/2 output is {ratio:.2f}x its input (at most 2.0x)")
+    repeated = []
     for r1, r2 in zip(rows1, rows2):
         a, b = json.loads(r1), json.loads(r2)
         path = b["source"]["path"]
@@ -166,8 +194,27 @@ def main(binary, schema_path, corpus):
         bad = compare(a, b)
         if bad:
             failures.append(f"{path}: congvan/2 says otherwise than congvan/1: {bad}")
+        if b.get("kind") and b["source"]["encoding"] == "utf-8" and not kind_line_ok(b, corpus):
+            failures.append(f"{path}: kind.text {b['kind']['text'][:60]!r} is not on line {b['kind']['line']}")
+        if any("~" in t["id"] for t in b["tasks"]):
+            repeated.append((path, r2))
+    # A row with repeated item numbers, read back by diff against its own text: the same tasks, by id.
+    with tempfile.TemporaryDirectory() as tmp:
+        for path, row in repeated:
+            js = os.path.join(tmp, "row.json")
+            open(js, "w", encoding="utf-8").write(row)
+            run = subprocess.run([binary, "diff", "--schema", "2", "--format", "json", js, path], capture_output=True)
+            if run.returncode != 0:
+                failures.append(f"{path}: diff of its congvan/2 row against its text: exit {run.returncode} "
+                                f"{run.stderr.decode()[:200]}")
+                continue
+            for o in json.loads(run.stdout)["owners"]:
+                if o["only_a"] or o["only_b"] or any(p["a"] != p["b"] for p in o["pairs"]):
+                    failures.append(f"{path}: read back, its tasks pair with others: {o['owner']['name']}")
+                    break
     for f in failures[:20]:
         print(f)
+    print(f"{len(repeated)} documents with repeated item numbers read back by diff")
     print(f"{len(rows2)} documents, congvan/2 output {ratio:.2f}x the input ({len(out1) / max(1, inputs):.2f}x "
           f"in congvan/1), {len(failures)} failures")
     return 1 if failures else 0

@@ -4,6 +4,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -525,6 +526,9 @@ class Parser {
 };
 
 Result<Value> Parse(std::string_view text, size_t max_depth) {
+  // Both readers recurse once a level: past kMaxDepth a thread's stack could run out (1,500 levels did
+  // under AddressSanitizer, whose frames are larger), so no caller can ask for more.
+  max_depth = std::min(max_depth, kMaxDepth);
   Value v;
   if (Parser::Fast(text, max_depth, &v)) return v;
   // Refused (or beyond simdjson, e.g. over 4 GB): the strict reader says why and where, or reads it.

@@ -22,8 +22,8 @@
 //     character outside the BMP) becomes one 4-byte UTF-8 character; a lone surrogate is an error;
 //   - numbers follow RFC 8259's grammar and stay numbers (their literal text is kept; a string "1" is
 //     not the number 1);
-//   - arrays and objects nest at most max_depth deep (64 by default) and the parser's recursion is
-//     bounded by it, so hostile input cannot exhaust the stack;
+//   - arrays and objects nest at most max_depth deep (64 by default, never more than kMaxDepth = 512)
+//     and the parser's recursion is bounded by it, so hostile input cannot exhaust the stack;
 //   - an object with the same name twice is an error (RFC 7493, I-JSON: which one wins is undefined).
 // Safe to call from several threads at once (each keeps its own simdjson parser). Memory: the tree, plus
 // simdjson's buffers (a padded copy of the text, its index of structural characters, the unescaped
@@ -49,6 +49,7 @@
 namespace congvan::json {
 
 inline constexpr size_t kDefaultMaxDepth = 64;
+inline constexpr size_t kMaxDepth = 512;  // a larger max_depth counts as this
 
 enum class Type { kNull, kBool, kNumber, kString, kArray, kObject };
 

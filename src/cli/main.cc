@@ -348,7 +348,7 @@ int main(int argc, char** argv) {
                     "deadlines as an iCalendar file)")
       ->check(CLI::IsMember({"json", "jsonl", "yaml", "ics"}));
   parse->add_option("--schema", pa.schema,
-                    "Output contract: 1 (congvan/1, the default) or 2 (congvan/2: facts with their lines, a "
+                    "Output contract of json, jsonl and yaml: 1 (congvan/1, the default) or 2 (congvan/2: facts with their lines, a "
                     "section's own text, task ids, warnings by code with severity; see the README)")
       ->check(CLI::IsMember({"1", "2", "congvan/1", "congvan/2"}));
   parse->add_option("--output,-o", pa.output, "Write to this file, or mirror the inputs into this directory");
@@ -383,7 +383,7 @@ int main(int argc, char** argv) {
   diff->add_option("A", diff_a, "A dispatch file or congvan JSON")->required();
   diff->add_option("B", diff_b, "A dispatch file or congvan JSON")->required();
   diff->add_option("--format,-f", diff_format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
-  diff->add_option("--schema", diff_schema, "JSON contract: 1 (congvan-diff/1, the default) or 2 (congvan-diff/2)")
+  diff->add_option("--schema", diff_schema, "Contract of --format json: 1 (congvan-diff/1, the default) or 2 (congvan-diff/2)")
       ->check(CLI::IsMember({"1", "2", "congvan/1", "congvan/2"}));
   diff->add_option("--color", diff_color,
                    "auto (default: colour on a terminal unless NO_COLOR is set and not empty), always or never")
@@ -396,7 +396,7 @@ int main(int argc, char** argv) {
   matrix->add_option("FILES", matrix_args, "Dispatch files, congvan JSON files, or directories")->required();
   matrix->add_option("--cites", matrix_cites, "Keep only documents citing this code (e.g. 1102/CĐ-TTg)");
   matrix->add_option("--schema", matrix_schema,
-                     "JSON contract: 1 (congvan-matrix/1, the default) or 2 (congvan-matrix/2)")
+                     "Contract of --format json: 1 (congvan-matrix/1, the default) or 2 (congvan-matrix/2)")
       ->check(CLI::IsMember({"1", "2", "congvan/1", "congvan/2"}));
   matrix->add_option("--format,-f", matrix_format, "markdown (default), csv or json")
       ->check(CLI::IsMember({"markdown", "csv", "json"}));

@@ -77,32 +77,46 @@ double Similarity(const std::string& a, const std::string& b) {
   return 2.0 * common / (wa.size() + wb.size());
 }
 
-std::vector<TaskRef> AllTasks(const model::Document& d) {
-  std::vector<TaskRef> out;
+void WalkTasks(const model::Document& d, const std::function<void(const TaskRef&)>& f) {
   model::TaskIds ids;
-  auto add = [&](const std::vector<model::Task>& tasks, const std::string& holder, std::string section,
-                 const char* part, std::string path, int annex) {
+  TaskRef ref{nullptr, "", "section", "", 0, ""};
+  auto each = [&](const std::vector<model::Task>& tasks, const std::string& holder) {
     for (size_t i = 0; i < tasks.size(); ++i) {
-      out.push_back({&tasks[i], section, part, path, annex, model::TaskIds::Id(holder, i)});
+      ref.task = &tasks[i];
+      ref.id = model::TaskIds::Id(holder, i);
+      f(ref);
     }
   };
   std::function<void(const model::Section&, const std::string&, int)> walk =
       [&](const model::Section& s, const std::string& prefix, int annex) {
-        std::string path = s.path.empty() ? s.id : s.path;
-        std::string where = annex ? "annex " + std::to_string(annex) + ": " + path : path;
-        add(s.tasks, ids.Section(prefix, s), where, "section", path, annex);
+        ref.path = s.path.empty() ? s.id : s.path;
+        ref.section = annex ? "annex " + std::to_string(annex) + ": " + ref.path : ref.path;
+        ref.part = "section";
+        ref.annex = annex;
+        each(s.tasks, ids.Section(prefix, s));
         for (const auto& c : s.sections) walk(c, prefix, annex);
       };
+  auto part = [&](const std::vector<model::Task>& tasks, const std::string& prefix, const char* name, int annex) {
+    ref.path.clear();
+    ref.section = annex ? "annex " + std::to_string(annex) + ": " + name : std::string(name);
+    ref.part = name;
+    ref.annex = annex;
+    each(tasks, model::TaskIds::Part(prefix, name));
+  };
   for (const auto& s : d.sections) walk(s, "", 0);
-  if (d.closing) add(d.closing->tasks, model::TaskIds::Part("", "closing"), "closing", "closing", "", 0);
-  add(d.tasks, model::TaskIds::Part("", "body"), "body", "body", "", 0);
+  if (d.closing) part(d.closing->tasks, "", "closing", 0);
+  part(d.tasks, "", "body", 0);
   for (size_t i = 0; i < d.annexes.size(); ++i) {
     std::string prefix = model::TaskIds::AnnexPrefix(i);
     int annex = static_cast<int>(i + 1);
     for (const auto& s : d.annexes[i].sections) walk(s, prefix, annex);
-    add(d.annexes[i].tasks, model::TaskIds::Part(prefix, "body"), "annex " + std::to_string(annex) + ": body",
-        "body", "", annex);
+    part(d.annexes[i].tasks, prefix, "body", annex);
   }
+}
+
+std::vector<TaskRef> AllTasks(const model::Document& d) {
+  std::vector<TaskRef> out;
+  WalkTasks(d, [&](const TaskRef& r) { out.push_back(r); });
   return out;
 }
 

@@ -10,6 +10,7 @@
 // vắc xin ..." with "Khẩn trương hoàn thành việc tiêm vắc xin ...".
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -62,7 +63,10 @@ DiffResult Diff(const model::Document& a, const model::Document& b);
 // folded). 1 for equal texts.
 double Similarity(const std::string& a, const std::string& b);
 
-// Every task of a document with where it sits (sections at any depth, closing, unnumbered body).
+// Every task of a document with where it sits and its id, in reading order (sections at any depth,
+// the closing, an unnumbered body, then each annex's sections and body): the one walk that names tasks,
+// shared by diff, matrix and the congvan/2 writer. WalkTasks hands each to `f` without collecting them.
+void WalkTasks(const model::Document& d, const std::function<void(const TaskRef&)>& f);
 std::vector<TaskRef> AllTasks(const model::Document& d);
 
 }  // namespace congvan::compare

@@ -9,6 +9,10 @@
 
 #include "base/json.h"
 #include "extract/owners.h"
+#include "extract/references.h"
+#include "model/task_ids.h"
+
+#include <unordered_map>
 #include "pipeline/parse.h"
 
 namespace congvan::compare {
@@ -139,16 +143,78 @@ class Reader {
       keys->push_back(key ? *key : extract::OwnerKey(g_, names->back()));
     }
   }
-  // congvan/2's one task list, each task put back where it sits (its section, the closing, the body,
-  // an annex's), so the document compares as one read from congvan/1 or from the text.
+  // congvan/2's one task list, each task put back in the holder its id names (model/task_ids.h: the
+  // holders of the loaded sections are named as a parse names them, so "3.1~2.1" goes to the second item
+  // numbered 3.1), in order; `part`, `section` and `annex` must agree with that holder, and the id must
+  // be the task's place there. Anything else is an error naming the task.
   void PlaceTasks(const json::Value& n, model::Document& d) {
+    struct Holder {
+      std::vector<model::Task>* tasks;
+      const char* part;
+      const std::string* path;  // the section's, for part "section"
+      int annex;
+    };
+    std::unordered_map<std::string, Holder> holders;
+    model::TaskIds ids;
+    auto sections = [&](std::vector<model::Section>& list, const std::string& prefix, int annex, auto& self) -> void {
+      for (auto& s : list) {
+        if (s.path.empty()) s.path = s.id;
+        holders[ids.Section(prefix, s)] = {&s.tasks, "section", &s.path, annex};
+        self(s.sections, prefix, annex, self);
+      }
+    };
+    sections(d.sections, "", 0, sections);
+    if (d.closing) holders[model::TaskIds::Part("", "closing")] = {&d.closing->tasks, "closing", nullptr, 0};
+    holders[model::TaskIds::Part("", "body")] = {&d.tasks, "body", nullptr, 0};
+    for (size_t k = 0; k < d.annexes.size(); ++k) {
+      std::string prefix = model::TaskIds::AnnexPrefix(k);
+      int annex = static_cast<int>(k + 1);
+      sections(d.annexes[k].sections, prefix, annex, sections);
+      holders[model::TaskIds::Part(prefix, "body")] = {&d.annexes[k].tasks, "body", nullptr, annex};
+    }
     const auto& items = Items(n, "tasks");
     for (size_t i = 0; i < items.size(); ++i) {
       const json::Value& t = items[i];
       std::string at = Index("tasks", i);
+      if (!t.IsObject()) {
+        Wrong(at, "a task object", t);
+        return;
+      }
+      std::string id = Str(t.Get("id"), at + ".id");
+      size_t dot = id.rfind('.');
+      auto h = dot == std::string::npos ? holders.end() : holders.find(id.substr(0, dot));
+      if (h == holders.end()) {
+        Bad(at + ".id", "the id of a task in one of the document's sections, its closing or its body");
+        return;
+      }
+      const Holder& home = h->second;
+      if (id != model::TaskIds::Id(h->first, home.tasks->size())) {
+        Bad(at + ".id", ("\"" + model::TaskIds::Id(h->first, home.tasks->size()) + "\" (tasks in reading order)").c_str());
+        return;
+      }
+      std::string part = Str(t.Get("part"), at + ".part");
+      model::OptString section = Opt(t.Get("section"), at + ".section");
+      int annex = Line(t.Get("annex"), at + ".annex");
+      if (part != home.part) {
+        Bad(at + ".part", ("\"" + std::string(home.part) + "\", as its id says").c_str());
+        return;
+      }
+      if ((home.path == nullptr) != !section || (home.path && *section != *home.path)) {
+        Bad(at + ".section", home.path ? ("\"" + *home.path + "\", as its id says").c_str() : "null (not in a section)");
+        return;
+      }
+      if (annex != home.annex) {
+        Bad(at + ".annex", home.annex ? ("the annex its id names (" + std::to_string(home.annex) + ")").c_str()
+                                      : "null (not in an annex)");
+        return;
+      }
       model::Task task = ReadTask(t, at);
       task.set_end_line(Line(t.Get("end_line"), at + ".end_line"));
-      task.owners_implied = t.Get("implied").IsBool() && t.Get("implied").Bool();
+      if (!t.Get("implied").IsBool()) {
+        Wrong(at + ".implied", "true or false", t.Get("implied"));
+        return;
+      }
+      task.owners_implied = t.Get("implied").Bool();
       Units(t.Get("owners"), at + ".owners", &task.owners, &task.owner_keys);
       if (task.owners_implied) {  // the addressees, which the model does not repeat per task
         task.owners.clear();
@@ -156,25 +222,17 @@ class Reader {
       }
       std::vector<std::string> partner_keys;  // computed again where printed
       Units(t.Get("partners"), at + ".partners", &task.partners, &partner_keys);
-      std::string part = Str(t.Get("part"), at + ".part", "body");
-      model::OptString section = Opt(t.Get("section"), at + ".section");
-      int annex = Line(t.Get("annex"), at + ".annex");
-      if (annex > static_cast<int>(d.annexes.size())) {
-        Bad(at + ".annex", "the index of an annex (1-based)");
-        continue;
-      }
-      auto& sections = annex > 0 ? d.annexes[annex - 1].sections : d.sections;
-      model::Section* home = part == "section" && section ? Find(sections, *section) : nullptr;
-      if (home) {
-        home->tasks.push_back(std::move(task));
-      } else if (part == "closing" && d.closing && annex == 0) {
-        d.closing->tasks.push_back(std::move(task));
-      } else if (part == "body" || part == "closing") {
-        (annex > 0 ? d.annexes[annex - 1].tasks : d.tasks).push_back(std::move(task));
-      } else {
-        Bad(at + ".section", "the path of one of the document's sections");
-      }
+      home.tasks->push_back(std::move(task));
     }
+  }
+
+  // congvan/2: a fact {value, line} -> its value, its line kept in d.lines[key] (as a parse keeps it).
+  model::OptString Fact(const json::Value& v, const std::string& where, model::Document& d, const char* key) {
+    model::OptString out = Value(v, where);
+    if (v.IsObject()) {
+      if (int line = Line(v.Get("line"), where + ".line"); line > 0) d.lines[key] = line;
+    }
+    return out;
   }
 
  private:
@@ -216,20 +274,25 @@ Result<model::Document> FromJson(const std::string& text, const std::string& pat
   if (v2) {
     d.format = r.Opt(n.Get("layout"), "layout");
     d.kind = r.Value(n.Get("kind"), "kind");
-    if (n.Get("kind").IsObject()) d.kind_text = r.Opt(n.Get("kind").Get("text"), "kind.text");
+    if (n.Get("kind").IsObject()) {
+      d.kind_text = r.Opt(n.Get("kind").Get("text"), "kind.text");
+      d.kind_line = r.Line(n.Get("kind").Get("line"), "kind.line");
+    }
     const json::Value& num = n.Get("number");
     if (num.IsObject()) {
       d.number = r.Opt(num.Get("value"), "number.value");
       d.symbol = r.Opt(num.Get("symbol"), "number.symbol");
       d.code = r.Opt(num.Get("code"), "number.code");
+      if (int line = r.Line(num.Get("line"), "number.line"); line > 0) d.lines["number"] = line;
     } else if (!num.IsNull()) {
       r.Value(num, "number");  // names the wrong type
     }
-    d.place = r.Value(n.Get("place"), "place");
-    d.date = r.Value(n.Get("date"), "date");
-    d.subject = r.Value(n.Get("subject"), "subject");
-    d.urgency = r.Value(n.Get("urgency"), "urgency");
-    d.secrecy = r.Value(n.Get("secrecy"), "secrecy");
+    d.place = r.Fact(n.Get("place"), "place", d, "place");
+    d.date = r.Fact(n.Get("date"), "date", d, "date");
+    d.subject = r.Fact(n.Get("subject"), "subject", d, "subject");
+    d.urgency = r.Fact(n.Get("urgency"), "urgency", d, "urgency");
+    d.secrecy = r.Fact(n.Get("secrecy"), "secrecy", d, "secrecy");
+    d.authority.line = r.Line(n.Get("authority").Get("line"), "authority.line");
   } else {
     d.format = r.Opt(n.Get("format"), "format");
     d.kind = r.Opt(n.Get("kind"), "kind");
@@ -246,9 +309,15 @@ Result<model::Document> FromJson(const std::string& text, const std::string& pat
   for (size_t i = 0; i < refs.size(); ++i) {
     const json::Value& x = refs[i];
     std::string at = "references[" + std::to_string(i) + "]";
-    d.references.push_back({r.Opt(x.Get(v2 ? "kind_text" : "kind"), at + (v2 ? ".kind_text" : ".kind")),
-                            r.Str(x.Get("code"), at + ".code"), r.Opt(x.Get("date"), at + ".date"),
-                            r.Opt(x.Get("issuer"), at + ".issuer"), r.Line(x.Get("line"), at + ".line")});
+    model::Reference ref;
+    ref.kind = r.Opt(x.Get(v2 ? "kind_text" : "kind"), at + (v2 ? ".kind_text" : ".kind"));
+    if (v2) ref.kind_slug = r.Opt(x.Get("kind"), at + ".kind");
+    if (!v2 && ref.kind) ref.kind_slug = extract::KindSlug(g, *ref.kind);
+    ref.code = r.Str(x.Get("code"), at + ".code");
+    ref.date = r.Opt(x.Get("date"), at + ".date");
+    ref.issuer = r.Opt(x.Get("issuer"), at + ".issuer");
+    ref.line = r.Line(x.Get("line"), at + ".line");
+    d.references.push_back(std::move(ref));
   }
   // The addressees, whom tasks with owners_implied are asked of.
   if (v2) {
@@ -267,6 +336,14 @@ Result<model::Document> FromJson(const std::string& text, const std::string& pat
   for (const auto& rec : d.recipients) {
     d.addressees.push_back(rec.text);
     d.addressee_keys.push_back(extract::OwnerKey(g, rec.text));
+  }
+  if (v2 && n.Get("preamble").IsObject()) {
+    d.preamble = r.Str(n.Get("preamble").Get("text"), "preamble.text");
+    d.preamble_line = r.Line(n.Get("preamble").Get("line"), "preamble.line");
+    d.preamble_end_line = r.Line(n.Get("preamble").Get("end_line"), "preamble.end_line");
+  } else if (!v2) {
+    d.preamble = r.Opt(n.Get("preamble"), "preamble");
+    d.preamble_line = r.Line(n.Get("preamble_line"), "preamble_line");
   }
   d.sections = r.Sections(n.Get("sections"), "sections");
   if (n.Get("closing").IsObject()) {
@@ -288,6 +365,13 @@ Result<model::Document> FromJson(const std::string& text, const std::string& pat
       a.title = r.Opt(x.Get("title"), at + ".title");
       a.line = r.Line(x.Get("line"), at + ".line");
       a.end_line = r.Line(x.Get("end_line"), at + ".end_line");
+      if (v2 && x.Get("preamble").IsObject()) {
+        a.preamble = r.Str(x.Get("preamble").Get("text"), at + ".preamble.text");
+        a.preamble_line = r.Line(x.Get("preamble").Get("line"), at + ".preamble.line");
+        a.preamble_end_line = r.Line(x.Get("preamble").Get("end_line"), at + ".preamble.end_line");
+      } else {
+        a.preamble = r.Opt(x.Get("preamble"), at + ".preamble");
+      }
       a.sections = r.Sections(x.Get("sections"), at + ".sections");
       if (!v2) a.tasks = r.Tasks(x.Get("tasks"), at + ".tasks");
       d.annexes.push_back(std::move(a));

@@ -266,29 +266,65 @@ void WriteMatrix(const compare::Matrix& m, Writer& w) {
 namespace {
 
 // congvan/2's shapes: a document as {path, code, authority {name, parent}, date}; a task by id.
+void LineV2(Writer& w, int line) {
+  w.Key("line");
+  if (line > 0) {
+    w.Int(line);
+  } else {
+    w.Null();
+  }
+}
+
+int LineOf(const model::Document& d, const char* key) {
+  auto it = d.lines.find(key);
+  return it == d.lines.end() ? 0 : it->second;
+}
+
+// A document in a diff or matrix, in the shapes of its own congvan/2 row: path, authority, number, date.
 void DocSummaryV2(Writer& w, const model::Document& d) {
   w.BeginObject();
   w.Key("path");
   w.String(d.source.path);
-  Opt(w, "code", d.code);
   w.Key("authority");
   w.BeginObject();
   Opt(w, "name", d.authority.name);
   Opt(w, "parent", d.authority.parent);
+  w.Key("inferred");
+  w.Bool(d.authority.inferred);
+  LineV2(w, d.authority.line);
   w.EndObject();
-  Opt(w, "date", d.date);
+  w.Key("number");
+  if (d.number || d.symbol || d.code) {
+    w.BeginObject();
+    Opt(w, "value", d.number);
+    Opt(w, "symbol", d.symbol);
+    Opt(w, "code", d.code);
+    LineV2(w, LineOf(d, "number"));
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("date");
+  if (d.date) {
+    w.BeginObject();
+    w.Key("value");
+    w.String(*d.date);
+    LineV2(w, LineOf(d, "date"));
+    w.EndObject();
+  } else {
+    w.Null();
+  }
   w.EndObject();
 }
 
-void GeneratorV2(Writer& w, const std::string& grammar) {
-  w.Key("generator");
+// An owner row's unit, as the document's units are: {name, key}.
+void OwnerV2(Writer& w, const std::string& name, const std::string& key) {
+  w.Key("owner");
   w.BeginObject();
   w.Key("name");
-  w.String("congvan");
-  w.Key("version");
-  w.String(CONGVAN_VERSION);
-  w.Key("grammar");
-  w.String(grammar);
+  w.String(name);
+  w.Key("key");
+  w.String(key);
   w.EndObject();
 }
 
@@ -309,7 +345,7 @@ void WriteDiffV2(const compare::DiffResult& d, const std::string& grammar, const
   w.BeginObject();
   w.Key("schema");
   w.String("congvan-diff/2");
-  GeneratorV2(w, grammar);
+  WriteGenerator(w, grammar);
   w.Key("a");
   DocSummaryV2(w, *d.a);
   w.Key("b");
@@ -329,10 +365,7 @@ void WriteDiffV2(const compare::DiffResult& d, const std::string& grammar, const
   w.BeginArray();
   for (const auto& o : d.owners) {
     w.BeginObject();
-    w.Key("owner");
-    w.String(o.owner);
-    w.Key("key");
-    w.String(o.key);
+    OwnerV2(w, o.owner, o.key);
     w.Key("a");
     w.BeginArray();
     for (const auto& t : o.a) TaskV2(w, *d.a, t, key);
@@ -367,7 +400,7 @@ void WriteMatrixV2(const compare::Matrix& m, const std::string& grammar, Writer&
   w.BeginObject();
   w.Key("schema");
   w.String("congvan-matrix/2");
-  GeneratorV2(w, grammar);
+  WriteGenerator(w, grammar);
   w.Key("documents");
   w.BeginArray();
   for (const auto* d : m.documents) DocSummaryV2(w, *d);
@@ -376,10 +409,7 @@ void WriteMatrixV2(const compare::Matrix& m, const std::string& grammar, Writer&
   w.BeginArray();
   for (const auto& r : m.rows) {
     w.BeginObject();
-    w.Key("owner");
-    w.String(r.owner);
-    w.Key("key");
-    w.String(r.key);
+    OwnerV2(w, r.owner, r.key);
     w.Key("cells");
     w.BeginArray();
     for (const auto& c : r.cells) {

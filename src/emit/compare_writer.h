@@ -24,8 +24,9 @@ std::string MatrixMarkdown(const compare::Matrix& m);
 std::string MatrixCsv(const compare::Matrix& m);
 void WriteMatrix(const compare::Matrix& m, Writer& w);
 // With --schema 2: "congvan-diff/2" and "congvan-matrix/2", in congvan/2's shapes: documents as {path,
-// code, authority {name, parent}, date}, tasks as congvan/2 task objects, pairs and only_a/only_b by task
-// id, a matrix cell's `tasks` as the list of its task ids; the header field "format" is "layout".
+// authority {name, parent, inferred, line}, number {value, symbol, code, line}, date {value, line}},
+// owners as {name, key}, tasks as congvan/2 task objects, pairs and only_a/only_b by task id, a matrix
+// cell's `tasks` as the list of its task ids; the header field "format" is "layout".
 // `grammar`: the digest of the rules in use (generator.grammar).
 // `key`: a unit's canonical key (extract::OwnerKey), for partners.
 void WriteDiffV2(const compare::DiffResult& d, const std::string& grammar, const KeyFn& key, Writer& w);

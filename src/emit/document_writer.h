@@ -49,6 +49,8 @@ void WriteTaskV2(Writer& w, const model::Document& d, const model::Task& t, cons
 void WriteErrorV2(const std::string& path, size_t bytes, const Status& status, const std::string& grammar,
                   Writer& w);
 void WriteCoverage(Writer& w, const model::Coverage& c);  // the coverage object, keyed "coverage"
+// congvan/2's "generator": {name: "congvan", version, grammar: the digest of the rules in use}.
+void WriteGenerator(Writer& w, const std::string& grammar);
 
 // Pieces of the tree other outputs reuse (diff, matrix).
 void WriteOptional(Writer& w, std::string_view key, const model::OptString& v);  // key: string or null

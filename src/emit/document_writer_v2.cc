@@ -1,4 +1,6 @@
-// The congvan/2 tree (README "Output contract", "Changes from congvan/1"; schema/congvan-2.schema.json).
+// The congvan/2 tree (README "Output contract congvan/2", "Changes from congvan/1"; schema/congvan-2.schema.json).
+// Takes a finished Document (parsed, or read back by compare::FromJson) and writes it into a Writer;
+// cannot fail (a Writer that cannot write reports that itself).
 // One way to say where a fact is: every fact is an object with `line` (and `end_line` for a span); a
 // section's `text` is its own; tasks sit in one list with ids; warnings are one per code with severity,
 // count and lines; units are {name, key}; kinds are slugs with the printed words beside them.
@@ -6,10 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "compare/diff.h"
 #include "emit/document_writer.h"
 #include "model/task_ids.h"
 #include "model/warning_codes.h"
-#include "text/fold.h"
 
 namespace congvan::emit {
 namespace {
@@ -42,22 +44,6 @@ void Fact(Writer& w, std::string_view key, const model::OptString& v, const mode
 int LineOf(const model::Document& d, const char* key) {
   auto it = d.lines.find(key);
   return it == d.lines.end() ? 0 : it->second;
-}
-
-// "Công văn" -> "cong_van": the slug of a printed kind (lower case, marks dropped, "đ" -> "d", spaces
-// -> "_"), the convention the document kinds follow.
-std::string Slug(std::string_view printed) {
-  std::string key = text::UnmarkedKey(printed);
-  std::string out;
-  for (char c : key) {
-    if (c == ' ') {
-      if (!out.empty() && out.back() != '_') out += '_';
-    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out += c;
-    }
-  }
-  while (!out.empty() && out.back() == '_') out.pop_back();
-  return out;
 }
 
 // Units with keys: the given keys (same order), else key(name).
@@ -134,27 +120,6 @@ void WriteSections(Writer& w, const std::vector<model::Section>& sections) {
   w.EndArray();
 }
 
-void SectionTasks(Writer& w, const model::Document& d, const std::vector<model::Section>& sections, int annex,
-                  model::TaskIds& ids, const KeyFn& key) {
-  std::string prefix = annex > 0 ? model::TaskIds::AnnexPrefix(static_cast<size_t>(annex - 1)) : std::string();
-  for (const auto& s : sections) {
-    std::string holder = ids.Section(prefix, s);
-    for (size_t i = 0; i < s.tasks.size(); ++i) {
-      WriteTaskV2(w, d, s.tasks[i], {"section", &s.path, annex}, model::TaskIds::Id(holder, i), key);
-    }
-    SectionTasks(w, d, s.sections, annex, ids, key);
-  }
-}
-
-void PartTasks(Writer& w, const model::Document& d, const std::vector<model::Task>& tasks, const char* part,
-               int annex, const KeyFn& key) {
-  std::string prefix = annex > 0 ? model::TaskIds::AnnexPrefix(static_cast<size_t>(annex - 1)) : std::string();
-  std::string holder = model::TaskIds::Part(prefix, part);
-  for (size_t i = 0; i < tasks.size(); ++i) {
-    WriteTaskV2(w, d, tasks[i], {part, nullptr, annex}, model::TaskIds::Id(holder, i), key);
-  }
-}
-
 // {text, line, end_line} or null.
 void Span(Writer& w, std::string_view key, const model::OptString& text, int line, int end_line) {
   w.Key(key);
@@ -183,11 +148,18 @@ void Warnings(Writer& w, const model::Document& d) {
     const model::Warning* first = nullptr;
     std::vector<int> lines;
     int kept = 0;
+    auto add = [&](int line) {
+      if (line > 0 && std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(line);
+    };
     for (const auto& x : d.warnings) {
-      if (x.summary || x.code != code) continue;
+      if (x.code != code) continue;
+      if (x.summary) {  // the lines of those it counts
+        for (int l : x.more_lines) add(l);
+        continue;
+      }
       if (!first) first = &x;
       ++kept;
-      if (x.line > 0 && std::find(lines.begin(), lines.end(), x.line) == lines.end()) lines.push_back(x.line);
+      add(x.line);
     }
     auto counted = d.warning_counts.find(std::string(code));
     int count = counted == d.warning_counts.end() ? kept : std::max(kept, counted->second);
@@ -210,7 +182,9 @@ void Warnings(Writer& w, const model::Document& d) {
   w.EndArray();
 }
 
-void Generator(Writer& w, const std::string& grammar) {
+}  // namespace
+
+void WriteGenerator(Writer& w, const std::string& grammar) {
   w.Key("generator");
   w.BeginObject();
   w.Key("name");
@@ -218,22 +192,16 @@ void Generator(Writer& w, const std::string& grammar) {
   w.Key("version");
   w.String(CONGVAN_VERSION);
   w.Key("grammar");
-  if (grammar.empty()) {
-    w.Null();
-  } else {
-    w.String(grammar);
-  }
+  w.String(grammar);
   w.EndObject();
 }
-
-}  // namespace
 
 void WriteDocumentV2(const model::Document& d, const KeyFn& key, Writer& w) {
   w.Reserve(2 * d.source.bytes + 4096);
   w.BeginObject();
   w.Key("schema");
   w.String(kSchemaV2);
-  Generator(w, d.grammar);
+  WriteGenerator(w, d.grammar);
   w.Key("source");
   w.BeginObject();
   w.Key("path");
@@ -252,7 +220,7 @@ void WriteDocumentV2(const model::Document& d, const KeyFn& key, Writer& w) {
     w.Key("value");
     w.String(*d.kind);
     WriteOptional(w, "text", d.kind_text);
-    Line(w, "line", d.kind_text ? LineOf(d, "kind") : 0);
+    Line(w, "line", d.kind_text ? d.kind_line : 0);
     w.EndObject();
   } else {
     w.Null();
@@ -295,12 +263,7 @@ void WriteDocumentV2(const model::Document& d, const KeyFn& key, Writer& w) {
   w.BeginArray();
   for (const auto& r : d.references) {
     w.BeginObject();
-    w.Key("kind");
-    if (r.kind) {
-      w.String(Slug(*r.kind));
-    } else {
-      w.Null();
-    }
+    WriteOptional(w, "kind", r.kind_slug);
     WriteOptional(w, "kind_text", r.kind);
     w.Key("code");
     w.String(r.code);
@@ -320,16 +283,10 @@ void WriteDocumentV2(const model::Document& d, const KeyFn& key, Writer& w) {
   }
   w.Key("tasks");
   w.BeginArray();
-  // In the order and with the names of compare::AllTasks (model/task_ids.h).
-  model::TaskIds ids;
-  SectionTasks(w, d, d.sections, 0, ids, key);
-  if (d.closing) PartTasks(w, d, d.closing->tasks, "closing", 0, key);
-  PartTasks(w, d, d.tasks, "body", 0, key);
-  for (size_t k = 0; k < d.annexes.size(); ++k) {
-    int annex = static_cast<int>(k + 1);
-    SectionTasks(w, d, d.annexes[k].sections, annex, ids, key);
-    PartTasks(w, d, d.annexes[k].tasks, "body", annex, key);
-  }
+  // The walk and the ids diff and matrix use (compare::WalkTasks, model/task_ids.h).
+  compare::WalkTasks(d, [&](const compare::TaskRef& r) {
+    WriteTaskV2(w, d, *r.task, {r.part, r.path.empty() ? nullptr : &r.path, r.annex}, r.id, key);
+  });
   w.EndArray();
   w.Key("signature");
   w.BeginObject();
@@ -371,7 +328,7 @@ void WriteDocumentV2(const model::Document& d, const KeyFn& key, Writer& w) {
     WriteOptional(w, "title", a.title);
     Line(w, "line", a.line);
     Line(w, "end_line", std::max(a.line, a.end_line));
-    WriteOptional(w, "preamble", a.preamble);
+    Span(w, "preamble", a.preamble, a.preamble_line, a.preamble_end_line);
     WriteSections(w, a.sections);
     w.EndObject();
   }
@@ -398,7 +355,7 @@ void WriteErrorV2(const std::string& path, size_t bytes, const Status& status, c
   w.BeginObject();
   w.Key("schema");
   w.String(kSchemaV2);
-  Generator(w, grammar);
+  WriteGenerator(w, grammar);
   w.Key("source");
   w.BeginObject();
   w.Key("path");

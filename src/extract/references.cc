@@ -93,6 +93,21 @@ std::string NormalizeCode(const grammar::Grammar& g, std::string_view code) {
   return out;
 }
 
+std::string KindSlug(const grammar::Grammar& g, std::string_view printed) {
+  grammar::Match m;
+  if (g.Find("header.kind_title", text::ToUpper(printed), &m) && !m.rule->value.empty()) return m.rule->value;
+  std::string out;
+  for (char c : text::UnmarkedKey(printed)) {
+    if (c == ' ') {
+      if (!out.empty() && out.back() != '_') out += '_';
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  return out;
+}
+
 void FindReferences(const grammar::Grammar& g, model::Document& doc) {
   std::vector<Source> sources;
   if (doc.subject) {
@@ -244,6 +259,7 @@ void FindReferences(const grammar::Grammar& g, model::Document& doc) {
         continue;
       }
       index[key] = doc.references.size();
+      if (r.kind) r.kind_slug = KindSlug(g, *r.kind);
       doc.references.push_back(std::move(r));
     }
   }

@@ -17,6 +17,11 @@ namespace congvan::extract {
 void FindReferences(const grammar::Grammar& g, model::Document& doc);
 
 // The code with its type part fixed ("1102/CD-TTg" -> "1102/CĐ-TTg") and spaces removed.
+// The slug of a printed kind: the document kind its title would give ("Thông tư liên tịch" -> "thong_tu",
+// grammars/header.yaml header.kind_title), else its words without marks joined by "_" ("Pháp lệnh" ->
+// "phap_lenh"). Never empty for a kind with a letter.
+std::string KindSlug(const grammar::Grammar& g, std::string_view printed);
+
 std::string NormalizeCode(const grammar::Grammar& g, std::string_view code);
 
 }  // namespace congvan::extract

@@ -24,6 +24,7 @@ struct Warning {
   std::string message;  // for people
   int line = 0;         // 0 when the warning is about the whole document
   bool summary = false; // the "N more CODE warnings" line SummarizeWarnings adds over the cap (congvan/1)
+  std::vector<int> more_lines;  // a summary's: the lines of the warnings it counts (the first 1,000)
 };
 
 struct Source {
@@ -72,12 +73,16 @@ struct Task {
   std::vector<Deadline> deadlines;
   int line = 0;
   // The line its text ends on, kept as lines after `line` in two bytes beside the flag below (a wider
-  // field grew every task by 8 bytes: a file of 160,000 one-line items by 1.3 MB). A sentence running
-  // over more than 65,535 lines ends, as far as this says, 65,535 lines down.
-  uint16_t lines_after = 0;
+  // field grew every task by 8 bytes: a file of 160,000 one-line items by 1.3 MB); kUnknown when not
+  // known (a task read from congvan/1 JSON). A sentence running over more than 65,534 lines ends, as far
+  // as this says, 65,534 lines down.
+  static constexpr uint16_t kUnknown = 65535;
+  uint16_t lines_after = kUnknown;
   bool owners_implied = false;  // no owner named: asked of the addressees (Kính gửi); owners stays empty
-  int end_line() const { return line + lines_after; }
-  void set_end_line(int end) { lines_after = static_cast<uint16_t>(std::clamp(end - line, 0, 65535)); }
+  int end_line() const { return lines_after == kUnknown || line <= 0 ? 0 : line + lines_after; }  // 0: unknown
+  void set_end_line(int end) {
+    lines_after = end <= 0 || line <= 0 ? kUnknown : static_cast<uint16_t>(std::clamp(end - line, 0, 65534));
+  }
 };
 
 struct Section {
@@ -104,6 +109,7 @@ struct Annex {
   int line = 0;
   int end_line = 0;  // its last non-blank line
   OptString preamble;
+  int preamble_line = 0, preamble_end_line = 0;
   std::vector<Paragraph> preamble_paragraphs;
   std::vector<Section> sections;
   std::vector<Task> tasks;  // tasks of an annex without numbered sections
@@ -118,7 +124,8 @@ struct Closing {
 };
 
 struct Reference {
-  OptString kind;
+  OptString kind;       // as printed: "Công văn"
+  OptString kind_slug;  // its slug: "cong_van" (extract::KindSlug; congvan/2 prints it)
   std::string code;
   OptString date;
   OptString issuer;
@@ -181,6 +188,7 @@ struct Document {
   OptString format;
   OptString kind;
   OptString kind_text;  // the title that told the kind, as printed ("KẾ HOẠCH"); null when told otherwise
+  int kind_line = 0;    // the line of kind_text
   Authority authority;
   OptString number, symbol, code, place, date, subject, urgency, secrecy;
   std::map<std::string, int> lines;  // header field -> line it was read from
@@ -213,7 +221,9 @@ struct Document {
   static constexpr int kMaxWarningsPerCode = 20;
   struct Omitted {
     int count = 0, first_line = 0, last_line = 0;
+    std::vector<int> lines;  // the first kMaxOmittedLines of them
   };
+  static constexpr size_t kMaxOmittedLines = 1000;
   std::map<std::string, int> warning_counts;  // code -> warnings of it seen (kept or not)
   std::vector<std::pair<std::string, Omitted>> omitted;  // codes over the cap, in order of first omission
 
@@ -228,6 +238,7 @@ struct Document {
       if (c != code) continue;
       ++o.count;
       o.last_line = line;
+      if (line > 0 && o.lines.size() < kMaxOmittedLines) o.lines.push_back(line);
       break;
     }
   }
@@ -241,6 +252,7 @@ struct Document {
         if (warnings[i].code != code) continue;
         ++o.count;
         o.first_line = warnings[i].line;
+        if (warnings[i].line > 0) o.lines.insert(o.lines.begin(), warnings[i].line);
         warnings.erase(warnings.begin() + static_cast<long>(i));
         break;
       }
@@ -249,7 +261,7 @@ struct Document {
                               std::to_string(o.first_line) + " to " + std::to_string(o.last_line) +
                               ") not listed: a code is listed at most " + std::to_string(kMaxWarningsPerCode) +
                               " times, this line included",
-                          0, true});
+                          0, true, std::move(o.lines)});
     }
     omitted.clear();
   }

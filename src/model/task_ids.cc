@@ -1,3 +1,4 @@
+// Task ids (model/task_ids.h): the holder names, with "~k" for a holder printed the k-th time.
 #include "model/task_ids.h"
 
 namespace congvan::model {

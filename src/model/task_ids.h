@@ -6,7 +6,9 @@
 // 160,000 one-line items would carry 32 bytes more per task).
 //
 // Usage: walk the document in reading order (sections depth first, the closing, the body, then each
-// annex's) with one TaskIds; for each holder call Section()/Part() once, then Id(holder, i).
+// annex's) with one TaskIds; for each holder call Section()/Part() once, then Id(holder, i). The one
+// walk that does so is compare::WalkTasks; the congvan/2 loader names the holders it places tasks in
+// the same way. Cannot fail.
 #pragma once
 
 #include <string>
@@ -29,26 +31,5 @@ class TaskIds {
  private:
   std::unordered_map<std::string, int> seen_;  // section holders named so far, by times seen
 };
-
-// Calls f(task) for every task of the document in reading order: sections (depth first), the closing,
-// an unnumbered body's, then each annex's.
-template <typename Doc, typename F>
-void ForEachTask(Doc& doc, F&& f) {
-  auto sections = [&](auto& list, auto& self) -> void {
-    for (auto& s : list) {
-      for (auto& t : s.tasks) f(t);
-      self(s.sections, self);
-    }
-  };
-  sections(doc.sections, sections);
-  if (doc.closing) {
-    for (auto& t : doc.closing->tasks) f(t);
-  }
-  for (auto& t : doc.tasks) f(t);
-  for (auto& a : doc.annexes) {
-    sections(a.sections, sections);
-    for (auto& t : a.tasks) f(t);
-  }
-}
 
 }  // namespace congvan::model

@@ -1,3 +1,4 @@
+// Severities of the warning codes (model/warning_codes.h): a lookup in the one list.
 #include "model/warning_codes.h"
 
 namespace congvan::model {

@@ -24,6 +24,8 @@ void ParseAnnexes(const text::Lines& lines, size_t begin, size_t end, const gram
       }
     }
     annex.preamble = std::move(part.preamble);
+    annex.preamble_line = part.preamble_line;
+    annex.preamble_end_line = part.preamble_end_line;
     annex.preamble_paragraphs = std::move(part.preamble_paragraphs);
     annex.sections = std::move(part.sections);
     // An annex's closing paragraphs ("Nơi nhận" of a form, its last lines) stay its text.

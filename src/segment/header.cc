@@ -278,6 +278,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
           g.Find("header.kind_title", text::ToUpper(m.Group("kind")), &km)) {
         notes->kind_from_title = km.rule->value;
         notes->kind_text = Trim(m.Group("kind"));
+        notes->kind_line = line.number;
         doc.lines["kind"] = line.number;
       }
       // "Số: /TCT-CS Hà Nội, ngày 16 tháng 7 năm 2021": the two cells of the number row on one line.
@@ -336,7 +337,8 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
       doc.Trace(line.number, "header", m.rule->id);
       if (notes->kind_from_title.empty()) {
         notes->kind_from_title = m.rule->value;
-        notes->kind_text = Trim(t);
+        notes->kind_text = Trim(m.groups[0]);  // the title, not what a flattened line runs on with
+        notes->kind_line = line.number;
       }
       doc.lines["kind"] = line.number;
       after_title = true;
@@ -353,6 +355,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
         doc.Trace(line.number, "header", "ocr_kind_titles");
         notes->kind_from_title = it->second;
         notes->kind_text = Trim(t);
+        notes->kind_line = line.number;
         doc.lines["kind"] = line.number;
         after_title = true;
         continue;
@@ -371,6 +374,7 @@ size_t ParseHeader(const text::Lines& lines, size_t begin, const grammar::Gramma
         doc.Trace(line.number, "header", m.rule->id);
         notes->kind_from_title = km.rule->value;
         notes->kind_text = Trim(m.Group("kind"));
+        notes->kind_line = line.number;
         doc.lines["kind"] = line.number;
         after_title = true;
         notes->subject_from_title = true;

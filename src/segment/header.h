@@ -24,6 +24,7 @@ struct HeaderNotes {
   std::string number_rule;  // id of the rule that read the number line ("header.number.party", ...)
   std::string kind_from_title;
   std::string kind_text;  // that title as printed
+  int kind_line = 0;      // and its line
   bool subject_from_title = false;  // the subject is a title's line, not a "V/v" line
   int motto_line = 0;
   std::vector<size_t> unread;  // header lines no rule read (OCR noise, stray capitals): in no zone

@@ -110,7 +110,10 @@ void Infer(const text::Lines& lines, const HeaderNotes& notes, const grammar::Gr
   bool vv_subject = doc.lines.count("subject") && !notes.subject_from_title;
   if (!notes.kind_from_title.empty()) {
     doc.kind = notes.kind_from_title;
-    if (!notes.kind_text.empty()) doc.kind_text = notes.kind_text;
+    if (!notes.kind_text.empty()) {
+      doc.kind_text = notes.kind_text;
+      doc.kind_line = notes.kind_line;
+    }
   } else if (vv_subject && notes.number_rule == "header.number.state") {
     // A state document with a "V/v" subject and no title is a công văn, whatever its symbol's first
     // part ("2359/CT-TTHT": CT is the Cục Thuế, not a chỉ thị).
