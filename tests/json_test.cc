@@ -45,6 +45,22 @@ std::string Show(const json::Value& v) {
   return "?";
 }
 
+// Texts that must be refused as bad records, each with the start of the message it must give.
+struct Refusal {
+  std::string name, text, message;
+};
+
+void CheckRefused(const std::vector<Refusal>& cases) {
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    auto v = json::Parse(c.text);
+    REQUIRE_FALSE(v.ok());
+    CHECK(v.status().code() == Code::kBadRecord);
+    CAPTURE(v.status().message());
+    CHECK(v.status().message().rfind(c.message, 0) == 0);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("json: valid texts read as their trees") {
@@ -93,10 +109,7 @@ TEST_CASE("json: surrogate pairs as Python's json.dumps writes them become one U
 }
 
 TEST_CASE("json: invalid texts fail with the byte offset and what is wrong") {
-  struct Case {
-    std::string name, text, message;  // message: the start of Status::message()
-  };
-  std::vector<Case> cases = {
+  std::vector<Refusal> cases = {
       {"empty", "", "at byte 0: expected a value, found the end of the text"},
       {"only space", "  \n", "at byte 3: expected a value"},
       {"trailing comma in array", "[1,]", "at byte 3: expected a value, found ']'"},
@@ -135,14 +148,7 @@ TEST_CASE("json: invalid texts fail with the byte offset and what is wrong") {
       {"YAML tag", "!!str x", "at byte 0: expected a value, found '!' (a YAML tag: not JSON)"},
       {"YAML flow without quotes", "{a: b}", "at byte 1: expected a member name"},
   };
-  for (const auto& c : cases) {
-    CAPTURE(c.name);
-    auto v = json::Parse(c.text);
-    REQUIRE_FALSE(v.ok());
-    CHECK(v.status().code() == Code::kBadRecord);
-    CAPTURE(v.status().message());
-    CHECK(v.status().message().rfind(c.message, 0) == 0);
-  }
+  CheckRefused(cases);
 }
 
 TEST_CASE("json: duplicate names are found in large objects too") {
@@ -241,10 +247,7 @@ namespace congvan {
 // The cases simdjson, which json.cc reads with, does not refuse by itself or reads differently: each must
 // give the hand-written reader's message (json.cc re-reads a refused text with it, so messages stay).
 TEST_CASE("json: what simdjson alone would take is refused with the usual message") {
-  struct Case {
-    std::string name, text, message;
-  };
-  std::vector<Case> cases = {
+  std::vector<Refusal> cases = {
       // simdjson 3.0.1 reads a root "falsex" as false: the literal is checked as written.
       {"root false with a letter after", "falsex", "at byte 5: unexpected 'x' after the JSON value"},
       {"root true with a letter after", "truex", "at byte 4: unexpected 'x' after the JSON value"},
@@ -270,14 +273,7 @@ TEST_CASE("json: what simdjson alone would take is refused with the usual messag
       {"extra closing bracket", "[1]]", "at byte 3: unexpected ']' after the JSON value"},
       {"extra closing brace", "{\"a\":1}}", "at byte 7: unexpected '}' after the JSON value"},
   };
-  for (const auto& c : cases) {
-    CAPTURE(c.name);
-    auto v = json::Parse(c.text);
-    REQUIRE_FALSE(v.ok());
-    CHECK(v.status().code() == Code::kBadRecord);
-    CAPTURE(v.status().message());
-    CHECK(v.status().message().rfind(c.message, 0) == 0);
-  }
+  CheckRefused(cases);
 }
 
 TEST_CASE("json: number literals are kept as written where simdjson would convert or refuse them") {

@@ -69,6 +69,15 @@ std::string CellWords(const compare::MatrixCell& c) {
   return s;
 }
 
+void NearestDeadline(Writer& w, const compare::MatrixCell& c) {
+  w.Key("nearest_deadline");
+  if (c.nearest) {
+    WriteDeadline(w, *c.nearest);
+  } else {
+    w.Null();
+  }
+}
+
 std::string DocName(const model::Document& d) { return d.code ? *d.code : d.source.path; }
 
 }  // namespace
@@ -248,12 +257,7 @@ void WriteMatrix(const compare::Matrix& m, Writer& w) {
       w.BeginObject();
       w.Key("tasks");
       w.Int(static_cast<long long>(c.tasks));
-      w.Key("nearest_deadline");
-      if (c.nearest) {
-        WriteDeadline(w, *c.nearest);
-      } else {
-        w.Null();
-      }
+      NearestDeadline(w, c);
       w.EndObject();
     }
     w.EndArray();
@@ -266,54 +270,14 @@ void WriteMatrix(const compare::Matrix& m, Writer& w) {
 namespace {
 
 // congvan/2's shapes: a document as {path, code, authority {name, parent}, date}; a task by id.
-void LineV2(Writer& w, int line) {
-  w.Key("line");
-  if (line > 0) {
-    w.Int(line);
-  } else {
-    w.Null();
-  }
-}
-
-int LineOf(const model::Document& d, const char* key) {
-  auto it = d.lines.find(key);
-  return it == d.lines.end() ? 0 : it->second;
-}
-
 // A document in a diff or matrix, in the shapes of its own congvan/2 row: path, authority, number, date.
 void DocSummaryV2(Writer& w, const model::Document& d) {
   w.BeginObject();
   w.Key("path");
   w.String(d.source.path);
-  w.Key("authority");
-  w.BeginObject();
-  Opt(w, "name", d.authority.name);
-  Opt(w, "parent", d.authority.parent);
-  w.Key("inferred");
-  w.Bool(d.authority.inferred);
-  LineV2(w, d.authority.line);
-  w.EndObject();
-  w.Key("number");
-  if (d.number || d.symbol || d.code) {
-    w.BeginObject();
-    Opt(w, "value", d.number);
-    Opt(w, "symbol", d.symbol);
-    Opt(w, "code", d.code);
-    LineV2(w, LineOf(d, "number"));
-    w.EndObject();
-  } else {
-    w.Null();
-  }
-  w.Key("date");
-  if (d.date) {
-    w.BeginObject();
-    w.Key("value");
-    w.String(*d.date);
-    LineV2(w, LineOf(d, "date"));
-    w.EndObject();
-  } else {
-    w.Null();
-  }
+  WriteAuthorityV2(w, d);
+  WriteNumberV2(w, d);
+  WriteFactV2(w, "date", d.date, d, "date");
   w.EndObject();
 }
 
@@ -418,12 +382,7 @@ void WriteMatrixV2(const compare::Matrix& m, const std::string& grammar, Writer&
       w.BeginArray();
       for (const auto& id : c.ids) w.String(id);
       w.EndArray();
-      w.Key("nearest_deadline");
-      if (c.nearest) {
-        WriteDeadline(w, *c.nearest);
-      } else {
-        w.Null();
-      }
+      NearestDeadline(w, c);
       w.EndObject();
     }
     w.EndArray();

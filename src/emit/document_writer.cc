@@ -91,17 +91,7 @@ void WriteDocument(const model::Document& d, Writer& w) {
   w.BeginObject();
   w.Key("schema");
   w.String(kSchema);
-  w.Key("source");
-  w.BeginObject();
-  w.Key("path");
-  w.String(d.source.path);
-  w.Key("bytes");
-  w.Int(static_cast<long long>(d.source.bytes));
-  w.Key("sha256");
-  w.String(d.source.sha256);
-  w.Key("encoding");
-  w.String(d.source.encoding);
-  w.EndObject();
+  WriteSource(w, d.source);
   Opt(w, "format", d.format);
   Opt(w, "kind", d.kind);
   w.Key("authority");
@@ -257,10 +247,21 @@ void WriteCoverage(Writer& w, const model::Coverage& c) {
   w.EndObject();
 }
 
-void WriteError(const std::string& path, size_t bytes, const Status& status, Writer& w) {
+void WriteSource(Writer& w, const model::Source& s) {
+  w.Key("source");
   w.BeginObject();
-  w.Key("schema");
-  w.String(kSchema);
+  w.Key("path");
+  w.String(s.path);
+  w.Key("bytes");
+  w.Int(static_cast<long long>(s.bytes));
+  w.Key("sha256");
+  w.String(s.sha256);
+  w.Key("encoding");
+  w.String(s.encoding);
+  w.EndObject();
+}
+
+void WriteErrorParts(const std::string& path, size_t bytes, const Status& status, Writer& w) {
   w.Key("source");
   w.BeginObject();
   w.Key("path");
@@ -275,6 +276,13 @@ void WriteError(const std::string& path, size_t bytes, const Status& status, Wri
   w.Key("message");
   w.String(status.message());
   w.EndObject();
+}
+
+void WriteError(const std::string& path, size_t bytes, const Status& status, Writer& w) {
+  w.BeginObject();
+  w.Key("schema");
+  w.String(kSchema);
+  WriteErrorParts(path, bytes, status, w);
   w.EndObject();
 }
 

@@ -49,6 +49,17 @@ void WriteTaskV2(Writer& w, const model::Document& d, const model::Task& t, cons
 void WriteErrorV2(const std::string& path, size_t bytes, const Status& status, const std::string& grammar,
                   Writer& w);
 void WriteCoverage(Writer& w, const model::Coverage& c);  // the coverage object, keyed "coverage"
+void WriteSource(Writer& w, const model::Source& s);      // "source": {path, bytes, sha256, encoding}
+// An error row's "source": {path, bytes} and "error": {code, message} (both contracts).
+void WriteErrorParts(const std::string& path, size_t bytes, const Status& status, Writer& w);
+// congvan/2 pieces that diff and matrix print too: a line (null when 0), a header fact {value, line},
+// the authority {name, parent, inferred, line}, the number {value, symbol, code, line}.
+void WriteLineV2(Writer& w, std::string_view key, int line);
+int HeaderLine(const model::Document& d, const char* key);  // d.lines[key], 0 when absent
+void WriteFactV2(Writer& w, std::string_view key, const model::OptString& v, const model::Document& d,
+                 const char* line_key);
+void WriteAuthorityV2(Writer& w, const model::Document& d);
+void WriteNumberV2(Writer& w, const model::Document& d);
 // congvan/2's "generator": {name: "congvan", version, grammar: the digest of the rules in use}.
 void WriteGenerator(Writer& w, const std::string& grammar);
 

@@ -14,9 +14,8 @@
 #include "model/warning_codes.h"
 
 namespace congvan::emit {
-namespace {
 
-void Line(Writer& w, std::string_view key, int line) {
+void WriteLineV2(Writer& w, std::string_view key, int line) {
   w.Key(key);
   if (line > 0) {
     w.Int(line);
@@ -25,9 +24,13 @@ void Line(Writer& w, std::string_view key, int line) {
   }
 }
 
-// A header fact: {value, line}, or null when absent.
-void Fact(Writer& w, std::string_view key, const model::OptString& v, const model::Document& d,
-          const char* line_key) {
+int HeaderLine(const model::Document& d, const char* key) {
+  auto it = d.lines.find(key);
+  return it == d.lines.end() ? 0 : it->second;
+}
+
+void WriteFactV2(Writer& w, std::string_view key, const model::OptString& v, const model::Document& d,
+                 const char* line_key) {
   w.Key(key);
   if (!v) {
     w.Null();
@@ -36,15 +39,44 @@ void Fact(Writer& w, std::string_view key, const model::OptString& v, const mode
   w.BeginObject();
   w.Key("value");
   w.String(*v);
-  auto it = d.lines.find(line_key);
-  Line(w, "line", it == d.lines.end() ? 0 : it->second);
+  WriteLineV2(w, "line", HeaderLine(d, line_key));
   w.EndObject();
 }
 
-int LineOf(const model::Document& d, const char* key) {
-  auto it = d.lines.find(key);
-  return it == d.lines.end() ? 0 : it->second;
+void WriteAuthorityV2(Writer& w, const model::Document& d) {
+  w.Key("authority");
+  w.BeginObject();
+  WriteOptional(w, "name", d.authority.name);
+  WriteOptional(w, "parent", d.authority.parent);
+  w.Key("inferred");
+  w.Bool(d.authority.inferred);
+  WriteLineV2(w, "line", d.authority.line);
+  w.EndObject();
 }
+
+void WriteNumberV2(Writer& w, const model::Document& d) {
+  w.Key("number");
+  if (!d.number && !d.symbol && !d.code) {
+    w.Null();
+    return;
+  }
+  w.BeginObject();
+  WriteOptional(w, "value", d.number);
+  WriteOptional(w, "symbol", d.symbol);
+  WriteOptional(w, "code", d.code);
+  WriteLineV2(w, "line", HeaderLine(d, "number"));
+  w.EndObject();
+}
+
+namespace {
+
+// Short names inside this file.
+void Line(Writer& w, std::string_view key, int line) { WriteLineV2(w, key, line); }
+void Fact(Writer& w, std::string_view key, const model::OptString& v, const model::Document& d,
+          const char* line_key) {
+  WriteFactV2(w, key, v, d, line_key);
+}
+
 
 // Units with keys: the given keys (same order), else key(name).
 void Units(Writer& w, std::string_view name, const std::vector<std::string>& names,
@@ -202,17 +234,7 @@ void WriteDocumentV2(const model::Document& d, const KeyFn& key, Writer& w) {
   w.Key("schema");
   w.String(kSchemaV2);
   WriteGenerator(w, d.grammar);
-  w.Key("source");
-  w.BeginObject();
-  w.Key("path");
-  w.String(d.source.path);
-  w.Key("bytes");
-  w.Int(static_cast<long long>(d.source.bytes));
-  w.Key("sha256");
-  w.String(d.source.sha256);
-  w.Key("encoding");
-  w.String(d.source.encoding);
-  w.EndObject();
+  WriteSource(w, d.source);
   WriteOptional(w, "layout", d.format);
   w.Key("kind");
   if (d.kind) {
@@ -225,25 +247,8 @@ void WriteDocumentV2(const model::Document& d, const KeyFn& key, Writer& w) {
   } else {
     w.Null();
   }
-  w.Key("authority");
-  w.BeginObject();
-  WriteOptional(w, "name", d.authority.name);
-  WriteOptional(w, "parent", d.authority.parent);
-  w.Key("inferred");
-  w.Bool(d.authority.inferred);
-  Line(w, "line", d.authority.line);
-  w.EndObject();
-  w.Key("number");
-  if (d.number || d.symbol || d.code) {
-    w.BeginObject();
-    WriteOptional(w, "value", d.number);
-    WriteOptional(w, "symbol", d.symbol);
-    WriteOptional(w, "code", d.code);
-    Line(w, "line", LineOf(d, "number"));
-    w.EndObject();
-  } else {
-    w.Null();
-  }
+  WriteAuthorityV2(w, d);
+  WriteNumberV2(w, d);
   Fact(w, "place", d.place, d, "place");
   Fact(w, "date", d.date, d, "date");
   Fact(w, "subject", d.subject, d, "subject");
@@ -356,20 +361,7 @@ void WriteErrorV2(const std::string& path, size_t bytes, const Status& status, c
   w.Key("schema");
   w.String(kSchemaV2);
   WriteGenerator(w, grammar);
-  w.Key("source");
-  w.BeginObject();
-  w.Key("path");
-  w.String(path);
-  w.Key("bytes");
-  w.Int(static_cast<long long>(bytes));
-  w.EndObject();
-  w.Key("error");
-  w.BeginObject();
-  w.Key("code");
-  w.String(CodeName(status.code()));
-  w.Key("message");
-  w.String(status.message());
-  w.EndObject();
+  WriteErrorParts(path, bytes, status, w);
   w.EndObject();
 }
 
